@@ -1,0 +1,95 @@
+// reference/duplicate: a reference entered twice (same DOI, same PMID, or same first author, year and title), so one work is credited twice.
+import { nameKey, type PersonName } from '../../normalise/author.ts';
+import { doiKey } from '../../normalise/identifier.ts';
+import type { ReferenceRecord } from '../../schema/tables.ts';
+import { defineRule } from '../types.ts';
+
+type Criterion = 'doi' | 'pmid' | 'title';
+
+/** What is kept of the first row with a key: enough to name it. */
+interface FirstReference {
+  id: string | undefined;
+  line: number;
+}
+
+export default defineRule({
+  meta: {
+    severity: 'error',
+    description: 'Two references are the same work: same DOI or PMID, or same first author, year and title',
+    messages: {
+      doi: 'doi {{doi}} is also {{other}}',
+      pmid: 'pmid {{pmid}} is also {{other}}',
+      title: 'title, first author ({{author}}) and year ({{year}}) match {{other}}',
+    },
+  },
+  create(context) {
+    const first: Record<Criterion, Map<string, FirstReference>> = { doi: new Map(), pmid: new Map(), title: new Map() };
+    return {
+      reference(record) {
+        const keys = keysOf(record);
+        const match = findEarlier(keys, first);
+        remember(keys, { id: record.id, line: record.source.line }, first);
+        if (match === undefined) return;
+        // A row repeated under its own id is record/duplicate-id's finding; saying it twice helps no one.
+        if (match.earlier.id !== undefined && match.earlier.id === record.id) return;
+        const other = describeReference(match.earlier);
+        const data = { doi: record.doi ?? '', pmid: record.pmid ?? '', author: displayName(record.authors?.names[0]), year: record.year ?? '', other };
+        context.reportField(record.source, match.criterion, { messageId: match.criterion, data, actual: record.source.cells[match.criterion]?.raw.trim() ?? '' });
+      },
+    };
+  },
+});
+
+/** The keys a reference is matched on, in the order they are tried; a key is undefined when the row lacks it. */
+function keysOf(record: ReferenceRecord): Record<Criterion, string | undefined> {
+  // DOIs are case-insensitive; the parsed DOI keeps the publisher's case for printing.
+  return { doi: record.doi === undefined ? undefined : doiKey(record.doi), pmid: record.pmid, title: titleKey(record) };
+}
+
+function findEarlier(
+  keys: Record<Criterion, string | undefined>,
+  first: Record<Criterion, Map<string, FirstReference>>,
+): { criterion: Criterion; earlier: FirstReference } | undefined {
+  for (const criterion of ['doi', 'pmid', 'title'] as const) {
+    const key = keys[criterion];
+    const earlier = key === undefined ? undefined : first[criterion].get(key);
+    if (earlier !== undefined) return { criterion, earlier };
+  }
+  return undefined;
+}
+
+/** Keeps the first row of each key, so that every later copy is reported against the original. */
+function remember(keys: Record<Criterion, string | undefined>, reference: FirstReference, first: Record<Criterion, Map<string, FirstReference>>): void {
+  for (const criterion of ['doi', 'pmid', 'title'] as const) {
+    const key = keys[criterion];
+    if (key !== undefined && !first[criterion].has(key)) first[criterion].set(key, reference);
+  }
+}
+
+/**
+ * First author's family name, year and title as one key; undefined unless all three are known.
+ * Titles are compared NFKC-folded, case-folded and without punctuation or spaces, so a copy
+ * with full-width colons or another capitalisation still matches.
+ */
+function titleKey(record: ReferenceRecord): string | undefined {
+  const author = record.authors?.names[0];
+  const title = record.title === undefined ? '' : normaliseTitle(record.title);
+  if (author === undefined || record.year === undefined || title === '') return undefined;
+  return `${nameKey(author)}\u0000${record.year}\u0000${title}`;
+}
+
+function normaliseTitle(title: string): string {
+  return title.normalize('NFKC').toLowerCase().replace(/[\p{P}\p{White_Space}]/gu, '');
+}
+
+/** "reference manfredi2020 (line 30)", or "the reference on line 30" for a row whose id is missing or invalid. */
+function describeReference(reference: FirstReference): string {
+  const { id, line } = reference;
+  return id === undefined ? `the reference on line ${line}` : `reference ${id} (line ${line})`;
+}
+
+/** "Manfredi" for "Manfredi A", but the whole "陈建锋": a one-character Chinese family name says too little. */
+function displayName(name: PersonName | undefined): string {
+  if (name === undefined) return '';
+  return name.script === 'han' ? name.literal : name.family;
+}

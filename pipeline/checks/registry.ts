@@ -1,0 +1,55 @@
+// Every rule, registered once under its id; sorted by id. The id is also the rule's file, test and doc path.
+import type { RuleModule } from './types.ts';
+import citationAuthorMismatch from './citation/author-mismatch.ts';
+import citationFirstAppearanceOrder from './citation/first-appearance-order.ts';
+import citationMalformed from './citation/malformed.ts';
+import citationNumberingGap from './citation/numbering-gap.ts';
+import citationOutOfRange from './citation/out-of-range.ts';
+import citationUnknownKey from './citation/unknown-key.ts';
+import consistencyCiContainsEstimate from './consistency/ci-contains-estimate.ts';
+import consistencyCountExceedsN from './consistency/count-exceeds-n.ts';
+import consistencyOutcomeDisease from './consistency/outcome-disease.ts';
+import consistencyPercentage from './consistency/percentage.ts';
+import consistencySubgroupSum from './consistency/subgroup-sum.ts';
+import recordCsvSyntax from './record/csv-syntax.ts';
+import recordDanglingLink from './record/dangling-link.ts';
+import recordDuplicateId from './record/duplicate-id.ts';
+import recordEncoding from './record/encoding.ts';
+import recordInvalidValue from './record/invalid-value.ts';
+import recordMissingColumn from './record/missing-column.ts';
+import recordMissingValue from './record/missing-value.ts';
+import recordUnknownColumn from './record/unknown-column.ts';
+import recordUnknownTerm from './record/unknown-term.ts';
+import referenceDuplicate from './reference/duplicate.ts';
+import referenceUncited from './reference/uncited.ts';
+import referenceUnverified from './reference/unverified.ts';
+import studyDuplicateTrial from './study/duplicate-trial.ts';
+import studyPossibleOverlap from './study/possible-overlap.ts';
+
+export const registry: Readonly<Record<string, RuleModule>> = {
+  'citation/author-mismatch': citationAuthorMismatch,
+  'citation/first-appearance-order': citationFirstAppearanceOrder,
+  'citation/malformed': citationMalformed,
+  'citation/numbering-gap': citationNumberingGap,
+  'citation/out-of-range': citationOutOfRange,
+  'citation/unknown-key': citationUnknownKey,
+  'consistency/ci-contains-estimate': consistencyCiContainsEstimate,
+  'consistency/count-exceeds-n': consistencyCountExceedsN,
+  'consistency/outcome-disease': consistencyOutcomeDisease,
+  'consistency/percentage': consistencyPercentage,
+  'consistency/subgroup-sum': consistencySubgroupSum,
+  'record/csv-syntax': recordCsvSyntax,
+  'record/dangling-link': recordDanglingLink,
+  'record/duplicate-id': recordDuplicateId,
+  'record/encoding': recordEncoding,
+  'record/invalid-value': recordInvalidValue,
+  'record/missing-column': recordMissingColumn,
+  'record/missing-value': recordMissingValue,
+  'record/unknown-column': recordUnknownColumn,
+  'record/unknown-term': recordUnknownTerm,
+  'reference/duplicate': referenceDuplicate,
+  'reference/uncited': referenceUncited,
+  'reference/unverified': referenceUnverified,
+  'study/duplicate-trial': studyDuplicateTrial,
+  'study/possible-overlap': studyPossibleOverlap,
+};

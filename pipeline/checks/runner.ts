@@ -1,0 +1,100 @@
+// Runs the registered rules over ingest facts and records, stamping each finding with its rule id and severity.
+import type { Diagnostic, Severity } from '../diagnostic.ts';
+import type { Vocabulary } from '../normalise/vocabulary.ts';
+import type { RowSource } from '../schema/tables.ts';
+import type { Finding, MessageData, Place, RecordIndex, RuleModule, RuleVisitors } from './types.ts';
+
+/** Per-rule severity overrides; `off` disables a rule. */
+export type SeverityConfig = Readonly<Record<string, Severity | 'off'>>;
+
+export interface RuleSetOptions {
+  vocabulary: Vocabulary;
+  index: RecordIndex;
+  severities?: SeverityConfig;
+  /** Only these rule ids run (all registered rules when absent). */
+  only?: ReadonlySet<string>;
+}
+
+type VisitorName = keyof RuleVisitors;
+type VisitorArgument<Name extends VisitorName> = Parameters<NonNullable<RuleVisitors[Name]>>;
+
+/** The instantiated rules of one run, and the diagnostics they have reported. */
+export interface RuleSet {
+  visit<Name extends VisitorName>(name: Name, ...args: VisitorArgument<Name>): void;
+  readonly diagnostics: Diagnostic[];
+}
+
+export function createRuleSet(rules: Readonly<Record<string, RuleModule>>, options: RuleSetOptions): RuleSet {
+  const diagnostics: Diagnostic[] = [];
+  const active: RuleVisitors[] = [];
+  for (const [ruleId, rule] of Object.entries(rules)) {
+    if (options.only && !options.only.has(ruleId)) continue;
+    const configured = options.severities?.[ruleId];
+    if (configured === 'off') continue;
+    const severity = configured ?? rule.meta.severity;
+    const stamp = (place: Place, finding: Finding, field?: string): void => {
+      diagnostics.push(toDiagnostic(ruleId, severity, rule.meta.messages, place, finding, field));
+    };
+    active.push(
+      rule.create({
+        vocabulary: options.vocabulary,
+        index: options.index,
+        report: (place, finding) => stamp(place, finding),
+        reportField: (row, field, finding) => stamp(placeOfField(row, field), finding, field),
+      }),
+    );
+  }
+  return {
+    diagnostics,
+    visit(name, ...args) {
+      for (const visitors of active) {
+        const visitor = visitors[name] as ((...a: typeof args) => void) | undefined;
+        visitor?.apply(visitors, args);
+      }
+    },
+  };
+}
+
+/** A field's cell, or the row's first column when the table has no such column. */
+export function placeOfField(row: RowSource, field: string | undefined): Place {
+  const cell = field === undefined ? undefined : row.cells[field];
+  return cell ? { file: row.file, line: cell.line, column: cell.column } : { file: row.file, line: row.line, column: 1 };
+}
+
+function toDiagnostic(
+  ruleId: string,
+  severity: Severity,
+  messages: Readonly<Record<string, string>>,
+  place: Place,
+  finding: Finding,
+  field: string | undefined,
+): Diagnostic {
+  const template = messages[finding.messageId];
+  if (template === undefined) throw new Error(`rule ${ruleId} has no message '${finding.messageId}'`);
+  const diagnostic: Diagnostic = {
+    ruleId,
+    severity,
+    file: place.file,
+    line: place.line,
+    column: place.column,
+    message: interpolate(template, finding.data ?? {}),
+  };
+  if (place.endLine !== undefined) diagnostic.endLine = place.endLine;
+  if (place.endColumn !== undefined) diagnostic.endColumn = place.endColumn;
+  if (field !== undefined) diagnostic.field = field;
+  if (finding.actual !== undefined) diagnostic.actual = finding.actual;
+  if (finding.expected !== undefined) diagnostic.expected = finding.expected;
+  if (finding.suggestion !== undefined) diagnostic.suggestion = finding.suggestion;
+  return diagnostic;
+}
+
+/**
+ * Fills `{{name}}` placeholders; a placeholder without data stays visible rather than vanishing.
+ * Line breaks in the data (a quoted multi-line cell) are folded: a message is one line.
+ */
+export function interpolate(template: string, data: MessageData): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => {
+    const value = data[name];
+    return value === undefined ? whole : String(value).replace(/\s*[\r\n]+\s*/g, ' ');
+  });
+}

@@ -1,0 +1,58 @@
+// The numbered reference list: citeproc renders what is known of each work; unverified and unresolved ones carry a visible marker.
+import type { ReferenceRecord, ReferenceStatus } from '../schema/tables.ts';
+import { renderBibliography, type ReferenceStyleName } from './csl.ts';
+import { isBibliographicallyEmpty, toCslItem } from './csl-item.ts';
+
+export interface NumberedReference {
+  number: number;
+  record: ReferenceRecord;
+}
+
+export interface BibliographyLine {
+  number: number;
+  id: string;
+  /** Safe HTML: citeproc's escaped output, or an escaped placeholder. */
+  html: string;
+  /** The same entry as plain text. */
+  text: string;
+  status: ReferenceStatus | undefined;
+}
+
+const LABELS = {
+  zh: { unverified: '未核实', unresolved: '未解决', empty: '文献信息未找到' },
+  en: { unverified: 'unverified', unresolved: 'unresolved', empty: 'reference not identified' },
+} as const;
+
+export function buildBibliography(references: readonly NumberedReference[], style: ReferenceStyleName, lang: 'zh' | 'en'): BibliographyLine[] {
+  const renderable = references.filter((r) => !isBibliographicallyEmpty(r.record));
+  const rendered = new Map(
+    renderBibliography(
+      renderable.map((r) => toCslItem(r.record, `n${r.number}`, lang)),
+      style,
+      lang,
+    ).map((entry) => [entry.id, entry.html]),
+  );
+  const labels = LABELS[lang];
+  return references.map(({ number, record }) => {
+    const status = record.status;
+    const body = rendered.get(`n${number}`) ?? `<span class="ref-missing">${labels.empty}</span>`;
+    const marker = status === 'unverified' || status === 'unresolved' ? ` <span class="ref-status ref-${status}">〔${labels[status]}〕</span>` : '';
+    const html = body + marker;
+    return { number, id: record.id ?? '', html, text: htmlToText(html), status };
+  });
+}
+
+const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** Plain text of citeproc's HTML: tags dropped, entities decoded. */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, entity: string) => {
+      if (entity.startsWith('#x') || entity.startsWith('#X')) return String.fromCodePoint(parseInt(entity.slice(2), 16));
+      if (entity.startsWith('#')) return String.fromCodePoint(Number(entity.slice(1)));
+      return ENTITIES[entity] ?? whole;
+    })
+    .replace(/\s+/g, ' ')
+    .trim();
+}

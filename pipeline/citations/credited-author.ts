@@ -1,0 +1,60 @@
+// Finds the author a sentence credits a citation to ("Manfredi 等人[27]", "陈建锋等研究发现 … [47]", "Smith et al. [3]").
+import { parsePersonName } from '../normalise/author.ts';
+import type { CitationUse, CreditedAuthor } from './types.ts';
+
+const LATIN_TOKEN = String.raw`(?:[A-Z][a-z\u00C0-\u024F'’-]+|[A-Z]{1,3}\.?)(?![\p{L}])`;
+const LATIN_MARKER = String.raw`(?:等人|等(?=[\[［研报发指认表])|et\s+al\.?|and\s+(?:colleagues|co-?workers)|(?:的)?研究(?:表明|发现|显示|指出|报告|证实))`;
+const LATIN_CREDIT = new RegExp(String.raw`(?<![\p{L}\p{N}])(${LATIN_TOKEN}(?:[ \t]+${LATIN_TOKEN}){0,3})\s*${LATIN_MARKER}`, 'gu');
+
+// Common Chinese surnames, compound ones first: a name is a surname plus one or two characters.
+const COMPOUND_SURNAMES = '欧阳|司马|诸葛|上官|东方|皇甫|令狐|慕容|尉迟|长孙|宇文|司徒|夏侯';
+const SINGLE_SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const HAN_CREDIT = new RegExp(
+  String.raw`(?:^|(?<=[\s，。、；：,;:（(“"「『]))((?:${COMPOUND_SURNAMES}|[${SINGLE_SURNAMES}])[\u4e00-\u9fa5]{1,2})(?:等人|等(?=研究|报告|报道|发现|指出|认为|表明))`,
+  'gmu',
+);
+const SENTENCE_END = /[。！？!?]|\.\s+(?=[A-Z\u4e00-\u9fa5])/;
+
+interface Credit {
+  start: number;
+  end: number;
+  author: CreditedAuthor;
+}
+
+/**
+ * Pairs each author credit with the first citation after it in the same sentence. A credit applies
+ * to one citation only, so "Manfredi 等人[27] … [3]" credits Manfredi with [27], not with [3].
+ */
+export function findCreditedAuthors(
+  body: string,
+  citations: readonly (CitationUse & { offset: number })[],
+): { citation: CitationUse; author: CreditedAuthor }[] {
+  const credits = [...scan(body, LATIN_CREDIT, isLatinName), ...scan(body, HAN_CREDIT, () => true)].sort((a, b) => a.start - b.start);
+  const paired = new Map<CitationUse, CreditedAuthor>();
+  for (const credit of credits) {
+    const citation = citations.find((c) => c.offset >= credit.end - 1 || (c.offset >= credit.start && c.offset < credit.end));
+    if (!citation) continue;
+    if (SENTENCE_END.test(body.slice(credit.end, citation.offset))) continue;
+    // The nearest credit before a citation wins.
+    paired.set(citation, credit.author);
+  }
+  return [...paired].map(([citation, author]) => ({ citation, author }));
+}
+
+function scan(body: string, pattern: RegExp, accept: (name: string) => boolean): Credit[] {
+  const found: Credit[] = [];
+  for (const match of body.matchAll(pattern)) {
+    const text = (match[1] ?? '').replace(/\s+/g, ' ').trim();
+    if (!accept(text)) continue;
+    const person = parsePersonName(text);
+    if (!person.ok) continue;
+    found.push({ start: match.index, end: match.index + match[0].length, author: { text, person: person.value } });
+  }
+  return found;
+}
+
+/** A Latin credit needs a real word (not only capitals such as "TCZ" or "RA"). */
+function isLatinName(name: string): boolean {
+  return /[A-Z][a-z\u00C0-\u024F]/.test(name);
+}

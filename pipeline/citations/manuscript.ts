@@ -1,0 +1,160 @@
+// Reads a hand-numbered manuscript: its in-text citations (every form the brief lists) and its reference list.
+import { parsePersonName } from '../normalise/author.ts';
+import type { CitationUse, ListedReference } from './types.ts';
+import { findCreditedAuthors } from './credited-author.ts';
+
+export interface ParsedManuscript {
+  citations: CitationUse[];
+  /** Entries after a `参考文献` / `References` heading; undefined when the manuscript has none. */
+  references: ListedReference[] | undefined;
+}
+
+const LIST_HEADING = /^\s*(?:#{1,6}\s*)?(?:参考文献|references|reference list|bibliography)\s*[:：]?\s*$/i;
+// A bracket group whose content is only digits, separators, dashes and spaces is a citation.
+const CITATION_GROUP = /[[［]([0-9０-９\s,，、;；\-–—~～－]*[0-9０-９][0-9０-９\s,，、;；\-–—~～－]*)[\]］]/g;
+// `[12]–[14]`: a range written across two bracket groups.
+const RANGE_JOIN = /^\s*[-–—~～－]\s*$/;
+const LIST_ENTRY = /^\s*(?:[[［]\s*([0-9０-９]+)\s*[\]］]|([0-9０-９]+)[.．、])\s*(.*)$/;
+
+export function parseManuscript(text: string, file: string): ParsedManuscript {
+  const lines = text.split(/\r\n|\r|\n/);
+  const headingIndex = lines.findIndex((line) => LIST_HEADING.test(line));
+  const bodyLines = headingIndex < 0 ? lines : lines.slice(0, headingIndex);
+  const body = bodyLines.join('\n');
+  const citations = findCitations(body);
+  for (const { citation, author } of findCreditedAuthors(body, citations)) citation.credited = author;
+  const references = headingIndex < 0 ? undefined : readReferenceList(lines, headingIndex + 1, file);
+  return { citations, references };
+}
+
+/** Offsets of line starts, to turn an offset into a 1-based line and column. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  return starts;
+}
+
+function positionOf(starts: readonly number[], offset: number): { line: number; column: number } {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((starts[mid] ?? 0) <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low + 1, column: offset - (starts[low] ?? 0) + 1 };
+}
+
+interface Group {
+  start: number;
+  end: number;
+  content: string;
+}
+
+/** Every citation in reading order; `[12]–[14]` joins into one citation. Offsets are kept for author matching. */
+export function findCitations(body: string): (CitationUse & { offset: number })[] {
+  const starts = lineStarts(body);
+  const groups: Group[] = [];
+  for (const match of body.matchAll(CITATION_GROUP)) {
+    groups.push({ start: match.index, end: match.index + match[0].length, content: match[1] ?? '' });
+  }
+  const citations: (CitationUse & { offset: number })[] = [];
+  for (let i = 0; i < groups.length; i++) {
+    const first = groups[i] as Group;
+    let last = first;
+    let content = first.content;
+    const next = groups[i + 1];
+    if (next && RANGE_JOIN.test(body.slice(first.end, next.start)) && isSingleNumber(first.content) && isSingleNumber(next.content)) {
+      content = `${first.content.trim()}-${next.content.trim()}`;
+      last = next;
+      i++;
+    }
+    const parsed = parseCitationNumbers(content);
+    const start = positionOf(starts, first.start);
+    const end = positionOf(starts, last.end);
+    const citation: CitationUse & { offset: number } = {
+      raw: body.slice(first.start, last.end),
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      numbers: parsed.numbers,
+      keys: [],
+      offset: first.start,
+    };
+    if (parsed.malformed !== undefined) citation.malformed = parsed.malformed;
+    citations.push(citation);
+  }
+  return citations;
+}
+
+function isSingleNumber(content: string): boolean {
+  return /^\s*[0-9０-９]+\s*$/.test(content);
+}
+
+function toAscii(text: string): string {
+  return text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+}
+
+/** "3,7" → [3, 7]; "12-14" → [12, 13, 14]; "14–12" and "3,,4" are malformed. */
+export function parseCitationNumbers(content: string): { numbers: number[]; malformed?: string } {
+  const normalised = toAscii(content).replace(/[，、;；]/g, ',').replace(/[–—~～－]/g, '-');
+  const numbers: number[] = [];
+  for (const item of normalised.split(',')) {
+    const part = item.trim();
+    if (part === '') return { numbers, malformed: 'an empty item between separators' };
+    const range = /^(\d+)\s*-\s*(\d+)$/.exec(part);
+    if (range) {
+      const from = Number(range[1]);
+      const to = Number(range[2]);
+      if (from > to) return { numbers, malformed: `the range ${from}–${to} runs backwards` };
+      if (to - from > 500) return { numbers, malformed: `the range ${from}–${to} is implausibly long` };
+      for (let n = from; n <= to; n++) numbers.push(n);
+      continue;
+    }
+    if (/^\d+$/.test(part)) {
+      numbers.push(Number(part));
+      continue;
+    }
+    return { numbers, malformed: `'${part.replace(/\s+/g, ' ')}' is not a number or a range` };
+  }
+  return { numbers };
+}
+
+function readReferenceList(lines: readonly string[], from: number, file: string): ListedReference[] {
+  const entries: ListedReference[] = [];
+  for (let i = from; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const match = LIST_ENTRY.exec(line);
+    const last = entries[entries.length - 1];
+    // "n." is a new entry only where it continues the numbering; "2010. 62(2):542" wraps the last one.
+    const plainNumber = match && match[1] === undefined ? Number(toAscii(match[2] ?? '')) : undefined;
+    if (!match || (plainNumber !== undefined && last !== undefined && plainNumber !== last.number + 1)) {
+      // A wrapped entry continues on the next line.
+      if (last && line.trim()) last.text = `${last.text} ${line.trim()}`;
+      continue;
+    }
+    const number = Number(toAscii(match[1] ?? match[2] ?? ''));
+    const column = line.search(/\S/) + 1;
+    const entry: ListedReference = { number, text: (match[3] ?? '').trim(), line: i + 1, column, file };
+    entries.push(entry);
+  }
+  for (const entry of entries) {
+    const author = firstAuthorOfEntry(entry.text);
+    if (author) entry.firstAuthor = author;
+  }
+  return entries;
+}
+
+/**
+ * The first author of a formatted entry: the text before the first comma or full stop
+ * ("ILLEI G G, SHIROTA Y, …", "Illei GG, Shirota Y. …", "陈建锋, 等. …").
+ */
+export function firstAuthorOfEntry(text: string): ListedReference['firstAuthor'] {
+  const head = /^([^,.，。;；]+)/.exec(text.trim())?.[1]?.trim();
+  if (!head) return undefined;
+  // GB/T 7714 writes Latin family names in capitals: "ILLEI G G" → "Illei G G".
+  const name = head.replace(/^([A-Z][A-Z'’-]+)(?=\s)/, (family) => family[0] + family.slice(1).toLowerCase());
+  const parsed = parsePersonName(name);
+  return parsed.ok ? parsed.value : undefined;
+}

@@ -1,0 +1,64 @@
+// Command-line entry: parses options, runs a command, maps failures to exit codes; the only place that exits.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { isReviewError, ErrorCodes } from './errors.ts';
+import { parseCliArgs, USAGE } from './cli/args.ts';
+import { runCheckCommand } from './cli/check.ts';
+import { runCiteCheckCommand } from './cli/cite-check.ts';
+import { runImportRefsCommand } from './cli/import-refs.ts';
+import type { CliIO } from './cli/io.ts';
+
+/** Runs the CLI with the given arguments and returns the exit code (0 clean, 1 findings, 2 usage or operational failure). */
+export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  const debug = argv.includes('--debug');
+  try {
+    const options = parseCliArgs(argv);
+    if (options.version) {
+      io.stdout(`${io.version}\n`);
+      return 0;
+    }
+    if (options.help || options.command === undefined) {
+      (options.help ? io.stdout : io.stderr)(USAGE);
+      return options.help ? 0 : 2;
+    }
+    switch (options.command) {
+      case 'check':
+        return runCheckCommand(options, io);
+      case 'cite-check':
+        return runCiteCheckCommand(options, io);
+      case 'import-refs':
+        return runImportRefsCommand(options, io);
+    }
+  } catch (error) {
+    if (isReviewError(error)) {
+      io.stderr(`review: ${ErrorCodes[error.code]}: ${error.message}\n`);
+      if (error.code === 'USAGE') io.stderr('Run review --help for the commands and options.\n');
+      if (debug && error.stack) io.stderr(`${error.stack}\n`);
+      return 2;
+    }
+    io.stderr(`review: internal error: ${(error as Error)?.message ?? String(error)}\n`);
+    io.stderr(debug ? `${(error as Error)?.stack ?? ''}\n` : 'Run again with --debug for details, and report it.\n');
+    return 2;
+  }
+}
+
+function packageVersion(): string {
+  const path = fileURLToPath(new URL('../package.json', import.meta.url));
+  return (JSON.parse(readFileSync(path, 'utf8')) as { version: string }).version;
+}
+
+/** The real process edge: stdout, stderr, environment and exit code. */
+export async function runProcess(): Promise<void> {
+  const env = process.env;
+  const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
+  const io: CliIO = {
+    cwd: process.cwd(),
+    env,
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    color: Boolean(process.stdout.isTTY) && !noColor,
+    isTTY: Boolean(process.stderr.isTTY),
+    version: packageVersion(),
+  };
+  process.exitCode = await main(process.argv.slice(2), io);
+}

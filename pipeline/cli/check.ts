@@ -1,0 +1,37 @@
+// `review check`: validates the records (and the templates' citations) and prints the report.
+import { appendFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { checkRecords } from '../run.ts';
+import { formatReport } from '../report/index.ts';
+import { formatStepSummary } from '../report/github.ts';
+import { registry } from '../checks/registry.ts';
+import type { CheckResult } from '../diagnostic.ts';
+import type { CliOptions } from './args.ts';
+import { readRecordsFolder, readTemplatesFolder } from './files.ts';
+import { decodeBytes } from '../ingest/decode.ts';
+import { templateCitations } from '../citations/template-citations.ts';
+import type { CliIO } from './io.ts';
+
+export function runCheckCommand(options: CliOptions, io: CliIO): number {
+  const input = readRecordsFolder(resolve(io.cwd, options.records), io.cwd);
+  const templates = readTemplatesFolder(resolve(io.cwd, options.templates), io.cwd);
+  const documents = templates.map((file) => templateCitations(decodeBytes(file.bytes).text, file.path));
+  const { result } = checkRecords(input, { keepOutcomes: false, documents: () => documents });
+  writeReport(result, options, io);
+  return exitCodeFor(result, options.maxWarnings);
+}
+
+/** Prints the report to stdout and, on GitHub Actions, appends the step summary. */
+export function writeReport(result: CheckResult, options: CliOptions, io: CliIO): void {
+  const ruleDescriptions = Object.fromEntries(Object.entries(registry).map(([id, rule]) => [id, rule.meta.description]));
+  io.stdout(formatReport(options.format, result, { color: io.color, toolVersion: io.version, ruleDescriptions }));
+  const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+  if (options.format === 'github' && summaryFile) appendFileSync(summaryFile, formatStepSummary(result));
+}
+
+/** 1 when there are errors or more warnings than allowed; 0 otherwise. */
+export function exitCodeFor(result: CheckResult, maxWarnings: number | undefined): number {
+  if (result.summary.errors > 0) return 1;
+  if (maxWarnings !== undefined && result.summary.warnings > maxWarnings) return 1;
+  return 0;
+}

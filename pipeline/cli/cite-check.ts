@@ -1,0 +1,47 @@
+// `review cite-check FILE`: checks a hand-numbered manuscript's citations against its reference list (or one given).
+import { extname, resolve } from 'node:path';
+import { ReviewError } from '../errors.ts';
+import { checkRecords } from '../run.ts';
+import { decodeBytes } from '../ingest/decode.ts';
+import { parseManuscript } from '../citations/manuscript.ts';
+import { formatOfPath, readBibliographicFile } from '../citations/bibliographic-file.ts';
+import { listFromItems, listFromRecords } from '../citations/reference-list.ts';
+import type { CitedDocument, ListedReference } from '../citations/types.ts';
+import type { CliOptions } from './args.ts';
+import { exitCodeFor, writeReport } from './check.ts';
+import { readInputFile } from './files.ts';
+import type { CliIO } from './io.ts';
+
+export function runCiteCheckCommand(options: CliOptions, io: CliIO): number {
+  const [manuscriptPath, ...extra] = options.positionals;
+  if (manuscriptPath === undefined) throw new ReviewError('USAGE', 'cite-check needs the manuscript file: review cite-check FILE');
+  if (extra.length > 0) throw new ReviewError('USAGE', `cite-check takes one file, not ${options.positionals.length}`);
+  const manuscript = readInputFile(resolve(io.cwd, manuscriptPath), io.cwd);
+  const decoded = decodeBytes(manuscript.bytes);
+  const parsed = parseManuscript(decoded.text, manuscript.path);
+
+  const referencesFile = options.references === undefined ? undefined : readInputFile(resolve(io.cwd, options.references), io.cwd);
+  const isCsv = referencesFile !== undefined && extname(referencesFile.path).toLowerCase() === '.csv';
+  let given: ListedReference[] | undefined;
+  if (referencesFile && !isCsv) {
+    const format = formatOfPath(referencesFile.path);
+    if (!format) throw new ReviewError('UNSUPPORTED_FORMAT', `${referencesFile.path}: use .csv (references.csv), .json (CSL-JSON), .ris or .bib`);
+    const read = readBibliographicFile(decodeBytes(referencesFile.bytes).text, format);
+    if (read.items.length === 0) throw new ReviewError('UNSUPPORTED_FORMAT', `${referencesFile.path}: ${read.problems.join('; ')}`);
+    given = listFromItems(read.items, referencesFile.path);
+  }
+
+  const { result } = checkRecords(isCsv ? { tables: { references: referencesFile } } : { tables: {} }, {
+    encodings: [{ file: manuscript.path, encoding: decoded.encoding, undecodable: decoded.undecodable, strayBoms: decoded.strayBoms }],
+    documents: (dataset): CitedDocument[] => [
+      {
+        file: manuscript.path,
+        kind: 'manuscript',
+        citations: parsed.citations,
+        references: isCsv ? listFromRecords(dataset.references) : given ?? parsed.references,
+      },
+    ],
+  });
+  writeReport(result, options, io);
+  return exitCodeFor(result, options.maxWarnings);
+}

@@ -1,0 +1,76 @@
+// File-system edge: reads a records folder into bytes, with operational failures as typed errors.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { ReviewError } from '../errors.ts';
+import { TABLE_NAMES, type TableName } from '../schema/tables.ts';
+import type { InputFile, RecordsInput } from '../run.ts';
+
+/** Largest record file read whole; past it the file is refused with a clear message rather than exhausting memory. */
+export const MAX_RECORD_FILE_BYTES = 512 * 1024 * 1024;
+
+/** A path as diagnostics show it: relative to the current directory, with `/`. */
+export function displayPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path) || path;
+  return sep === '/' ? rel : rel.split(sep).join('/');
+}
+
+export function requireFolder(dir: string, what: string, cwd: string): void {
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(dir).isDirectory();
+  } catch {
+    throw new ReviewError('MISSING_FOLDER', `${what} folder ${displayPath(dir, cwd)} does not exist`, { path: dir });
+  }
+  if (!isDirectory) throw new ReviewError('MISSING_FOLDER', `${what} ${displayPath(dir, cwd)} is not a folder`, { path: dir });
+}
+
+export function readInputFile(path: string, cwd: string): InputFile {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    throw new ReviewError('MISSING_FILE', `${displayPath(path, cwd)} does not exist`, { path });
+  }
+  if (size > MAX_RECORD_FILE_BYTES) {
+    throw new ReviewError('LIMIT', `${displayPath(path, cwd)} is ${Math.round(size / 2 ** 20)} MiB; the limit is ${MAX_RECORD_FILE_BYTES / 2 ** 20} MiB`, { path });
+  }
+  try {
+    return { path: displayPath(path, cwd), bytes: readFileSync(path) };
+  } catch (cause) {
+    throw new ReviewError('UNREADABLE', `cannot read ${displayPath(path, cwd)}`, { path, cause });
+  }
+}
+
+function optionalInputFile(path: string, cwd: string): InputFile | undefined {
+  try {
+    statSync(path);
+  } catch {
+    return undefined;
+  }
+  return readInputFile(path, cwd);
+}
+
+/** The three tables (all required) and the optional vocabulary.csv of a records folder. */
+export function readRecordsFolder(dir: string, cwd: string): RecordsInput {
+  requireFolder(dir, 'records', cwd);
+  const tables = {} as Record<TableName, InputFile>;
+  for (const table of TABLE_NAMES) tables[table] = readInputFile(join(dir, `${table}.csv`), cwd);
+  const vocabulary = optionalInputFile(join(dir, 'vocabulary.csv'), cwd);
+  return vocabulary ? { tables, vocabulary } : { tables };
+}
+
+/** Every `.hbs` file under a templates folder, sorted by path; an absent folder has none (the records are checked alone). */
+export function readTemplatesFolder(dir: string, cwd: string): InputFile[] {
+  let entries: string[];
+  try {
+    if (!statSync(dir).isDirectory()) throw new ReviewError('MISSING_FOLDER', `templates ${displayPath(dir, cwd)} is not a folder`, { path: dir });
+    entries = readdirSync(dir, { recursive: true, encoding: 'utf8' });
+  } catch (error) {
+    if (error instanceof ReviewError) throw error;
+    return [];
+  }
+  return entries
+    .filter((entry) => entry.endsWith('.hbs'))
+    .sort()
+    .map((entry) => readInputFile(join(dir, entry), cwd));
+}

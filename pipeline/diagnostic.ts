@@ -1,0 +1,103 @@
+// The one diagnostic type every stage, rule and formatter shares, and the small pure post-processing steps on it.
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/**
+ * A finding about the data, located in a file. `line` and `column` are 1-based and point at the
+ * start of the field or citation; `column` counts UTF-16 code units, as editors and GitHub do.
+ * `file` is relative to the current directory, with `/`.
+ */
+export interface Diagnostic {
+  ruleId: string;
+  severity: Severity;
+  file: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  field?: string;
+  message: string;
+  actual?: string;
+  expected?: string;
+  suggestion?: string;
+  url?: string;
+}
+
+/** Accounting of data rows: every row read is either accepted or rejected. */
+export interface RecordCounts {
+  read: number;
+  accepted: number;
+  rejected: number;
+}
+
+export interface Summary {
+  errors: number;
+  warnings: number;
+  infos: number;
+  records: RecordCounts;
+}
+
+/** What a check run produces, and what every formatter takes. */
+export interface CheckResult {
+  diagnostics: Diagnostic[];
+  summary: Summary;
+}
+
+/** A stage's output: its value plus what it found on the way. */
+export interface Staged<T> {
+  value: T;
+  diagnostics: Diagnostic[];
+}
+
+const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Order of the brief: file, line, column, ruleId; then severity and message to make ties stable. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    compareText(a.file, b.file) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    compareText(a.ruleId, b.ruleId) ||
+    severityRank[a.severity] - severityRank[b.severity] ||
+    compareText(a.message, b.message)
+  );
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Drops exact repeats (same rule, place and message), which two paths to one finding can produce. */
+export function dedupeDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const d of list) {
+    const key = `${d.ruleId}\u0000${d.file}\u0000${d.line}\u0000${d.column}\u0000${d.field ?? ''}\u0000${d.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(d);
+  }
+  return out;
+}
+
+export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
+  return [...list].sort(compareDiagnostics);
+}
+
+export function countSeverities(list: readonly Diagnostic[]): Pick<Summary, 'errors' | 'warnings' | 'infos'> {
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const d of list) {
+    if (d.severity === 'error') errors++;
+    else if (d.severity === 'warning') warnings++;
+    else infos++;
+  }
+  return { errors, warnings, infos };
+}
+
+/** Final post-processing shared by every command: dedupe, sort, count. */
+export function finishResult(list: readonly Diagnostic[], records: RecordCounts): CheckResult {
+  const diagnostics = sortDiagnostics(dedupeDiagnostics(list));
+  return { diagnostics, summary: { ...countSeverities(diagnostics), records } };
+}

@@ -1,0 +1,58 @@
+// Finds the closest known word to a misspelt one, for "did you mean" suggestions on column names and vocabulary terms.
+
+/** Options for nearest(). */
+export interface NearestOptions {
+  /** Largest edit distance still worth suggesting; by default a third of the word's length, at least 1. */
+  maxDistance?: number;
+}
+
+/**
+ * The candidate closest to `word` by Damerau–Levenshtein distance (optimal string alignment: an
+ * adjacent transposition such as "auhtors" → "authors" counts as one edit), compared case-folded and
+ * by code point. Returns undefined when none is within the maximum distance; on a tie, the
+ * candidate that comes first.
+ */
+export function nearest(word: string, candidates: readonly string[], options: NearestOptions = {}): string | undefined {
+  const target = Array.from(word.toLowerCase());
+  const maxDistance = options.maxDistance ?? Math.max(1, Math.floor(target.length / 3));
+  let best: string | undefined;
+  let bestDistance = maxDistance + 1;
+  for (const candidate of candidates) {
+    const source = Array.from(candidate.toLowerCase());
+    // The length difference is a lower bound on the distance, so most candidates cost nothing.
+    if (Math.abs(source.length - target.length) >= bestDistance) continue;
+    const distance = editDistance(source, target, bestDistance - 1);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+      if (distance === 0) break;
+    }
+  }
+  return best;
+}
+
+/**
+ * Optimal-string-alignment distance between two code-point arrays, or `limit + 1` as soon as it is
+ * certain to exceed `limit`.
+ */
+export function editDistance(a: readonly string[], b: readonly string[], limit = Infinity): number {
+  let beforePrevious: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    let rowMinimum = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      let cost = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        cost = Math.min(cost, (beforePrevious[j - 2] ?? 0) + 1);
+      }
+      current.push(cost);
+      rowMinimum = Math.min(rowMinimum, cost);
+    }
+    if (rowMinimum > limit) return limit + 1;
+    beforePrevious = previous;
+    previous = current;
+  }
+  return Math.min(previous[b.length] ?? 0, limit + 1);
+}

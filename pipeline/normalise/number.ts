@@ -1,0 +1,145 @@
+// Reads numbers as papers print them (full-width digits, Unicode minus signs, thousands separators) into plain numbers.
+
+import { parsed, rejected } from './types.ts';
+import type { Parsed } from './types.ts';
+
+/** A number together with how many decimals it was written with ("14.80" has 2), which rounding checks need. */
+export interface WrittenNumber {
+  value: number;
+  decimals: number;
+}
+
+/** A percentage in 0–100 and the decimals it was written with. */
+export type Percent = WrittenNumber;
+
+// Full-width forms (U+FF01–FF5E) mirror ASCII at a fixed offset; U+2212 is the typographic minus;
+// the spaces are those PDF copy-paste leaves inside numbers.
+const FOLDABLE_CHARACTER = /[\uFF01-\uFF5E\u2212\u3000\u00A0\u2009\u202F]/g;
+const NON_ASCII = /[^\x00-\x7F]/;
+const FULL_WIDTH_OFFSET = 0xfee0;
+
+const EN_DASH = '\u2013';
+const PERCENT_SIGN = /\s*%$/;
+
+// Most cells are plain decimals; this shape spares them the general one and its named groups.
+const PLAIN_DECIMAL = /^[+-]?\d+(?:\.\d+)?$/;
+
+const NUMBER_SHAPE = /^(?<sign>[+-]?)(?<whole>\d[\d, ]*)?(?:\.(?<fraction>\d*))?(?:[eE](?<exponent>[+-]?\d+))?$/;
+const COMMA_GROUPED = /^\d{1,3}(?:,\d{3})+$/;
+const SPACE_GROUPED = /^\d{1,3}(?: \d{3})+$/;
+const GROUP_SEPARATORS = /[, ]/g;
+const NOT_FINITE_WORD = /^[+-]?(?:nan|inf|infinity|∞)$/i;
+const HEXADECIMAL = /^[+-]?0x[0-9a-f]+$/i;
+
+const FIRST_YEAR = 1800;
+const LAST_YEAR = 2100;
+
+/**
+ * Folds full-width ASCII forms (０-９, ．, －, ％, （ ...) to ASCII, U+2212 to '-', and ideographic,
+ * no-break and thin spaces to ' '. Returns the input itself when it is already ASCII.
+ */
+export function foldFullWidth(text: string): string {
+  if (!NON_ASCII.test(text)) return text;
+  return text.replace(FOLDABLE_CHARACTER, foldCharacter);
+}
+
+function foldCharacter(character: string): string {
+  const code = character.charCodeAt(0);
+  if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - FULL_WIDTH_OFFSET);
+  return character === '\u2212' ? '-' : ' ';
+}
+
+/** The text a number parser works on: trimmed, folded to ASCII, with a leading en dash read as minus. */
+function numberText(raw: string): string {
+  const text = foldFullWidth(raw.trim());
+  // An en dash is a minus sign only at the very start; between two numbers it is a range dash.
+  return text.startsWith(EN_DASH) ? `-${text.slice(1)}` : text;
+}
+
+/**
+ * Reads a number with its written decimals. `shown` is the text quoted in reasons, so wrappers
+ * (percent, count) can report the cell as the user typed it.
+ */
+function readNumber(text: string, shown: string): Parsed<WrittenNumber> {
+  if (PLAIN_DECIMAL.test(text)) {
+    const point = text.indexOf('.');
+    return finite(Number(text), point < 0 ? 0 : text.length - point - 1, shown);
+  }
+  if (text === '') return rejected(shown === '' ? 'empty text is not a number' : `'${shown}' is not a number`);
+  const groups = NUMBER_SHAPE.exec(text)?.groups;
+  if (groups === undefined || (groups.whole === undefined && !groups.fraction)) return notANumber(text, shown);
+
+  const whole = groups.whole ?? '';
+  if (whole.includes(',') && !COMMA_GROUPED.test(whole)) {
+    return rejected(`'${shown}' is ambiguous: group thousands in threes (1,234) and use '.' for decimals`);
+  }
+  if (whole.includes(' ') && !SPACE_GROUPED.test(whole)) return rejected(`'${shown}' holds more than one number`);
+
+  const fraction = groups.fraction ?? '';
+  const value = Number(`${groups.sign}${whole.replace(GROUP_SEPARATORS, '')}.${fraction}e${groups.exponent ?? '0'}`);
+  return finite(value, fraction.length, shown);
+}
+
+function finite(value: number, decimals: number, shown: string): Parsed<WrittenNumber> {
+  if (!Number.isFinite(value)) return rejected(`${shown} is beyond the range of a finite number`);
+  // -0 would make "-0.0" differ from "0.0" under Object.is, which no reader of a paper means.
+  return parsed({ value: value === 0 ? 0 : value, decimals });
+}
+
+function notANumber(text: string, shown: string): Parsed<never> {
+  if (NOT_FINITE_WORD.test(text)) return rejected(`'${shown}' is not a finite number`);
+  if (HEXADECIMAL.test(text)) return rejected(`'${shown}' is hexadecimal; expected a decimal number`);
+  return rejected(`'${shown}' is not a number`);
+}
+
+/** Parses a decimal number: ASCII or full-width digits, '+', '-', '−', a leading '–', thousands separators, exponents. */
+export function parseNumber(raw: string): Parsed<number> {
+  const reading = readNumber(numberText(raw), raw.trim());
+  return reading.ok ? parsed(reading.value.value) : reading;
+}
+
+/**
+ * How many decimals the number was written with ("56" → 0, "56.0" → 1, "1.50e3" → 2), after the
+ * same normalisation as parseNumber; a trailing '%' is allowed. Text that is not a number gives 0.
+ */
+export function decimalPlaces(raw: string): number {
+  const text = numberText(raw).replace(PERCENT_SIGN, '');
+  return NUMBER_SHAPE.exec(text)?.groups?.fraction?.length ?? 0;
+}
+
+/** Parses a whole number ("2.0" is accepted as 2; "2.5" is not). */
+export function parseInteger(raw: string): Parsed<number> {
+  const shown = raw.trim();
+  const reading = readNumber(numberText(raw), shown);
+  if (!reading.ok) return reading;
+  const { value } = reading.value;
+  if (!Number.isInteger(value)) return rejected(`${shown} is not a whole number`);
+  if (!Number.isSafeInteger(value)) return rejected(`${shown} is too large to be held exactly`);
+  return parsed(value);
+}
+
+/** Parses a count of people or events: a whole number, 0 or more. */
+export function parseCount(raw: string): Parsed<number> {
+  const integer = parseInteger(raw);
+  if (integer.ok && integer.value < 0) return rejected(`${raw.trim()} is negative; a count is 0 or more`);
+  return integer;
+}
+
+/** Parses a publication or study year, 1800–2100. */
+export function parseYear(raw: string): Parsed<number> {
+  const integer = parseInteger(raw);
+  if (integer.ok && (integer.value < FIRST_YEAR || integer.value > LAST_YEAR)) {
+    return rejected(`${raw.trim()} is out of range; a year is ${FIRST_YEAR}–${LAST_YEAR}`);
+  }
+  return integer;
+}
+
+/** Parses a percentage, with or without '%' ("56", "56.0 %", "５６％"), keeping its written decimals. */
+export function parsePercent(raw: string): Parsed<Percent> {
+  const shown = raw.trim();
+  const reading = readNumber(numberText(raw).replace(PERCENT_SIGN, ''), shown);
+  if (!reading.ok) return reading;
+  const { value } = reading.value;
+  if (value < 0 || value > 100) return rejected(`${shown} is out of range; a percent is 0–100`);
+  return reading;
+}

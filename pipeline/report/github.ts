@@ -1,0 +1,49 @@
+// GitHub Actions workflow commands: one annotation per finding, escaped as the runner expects, then a summary line.
+import type { CheckResult, Diagnostic, Severity } from '../diagnostic.ts';
+
+const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
+
+/** Escapes the message part of a workflow command: %, CR and LF. */
+export function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Escapes a property value: the message escapes plus `:` and `,`, which separate properties. */
+export function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+function annotation(d: Diagnostic): string {
+  const properties = [`file=${escapeProperty(d.file)}`, `line=${d.line}`, `col=${d.column}`];
+  if (d.endLine !== undefined) properties.push(`endLine=${d.endLine}`);
+  if (d.endColumn !== undefined) properties.push(`endColumn=${d.endColumn}`);
+  properties.push(`title=${escapeProperty(d.ruleId)}`);
+  return `::${COMMAND[d.severity]} ${properties.join(',')}::${escapeData(d.message)}`;
+}
+
+export function formatGithub(result: CheckResult): string {
+  const { errors, warnings, records } = result.summary;
+  const lines = result.diagnostics.map(annotation);
+  lines.push(`${errors} errors, ${warnings} warnings; records: ${records.read} read, ${records.accepted} accepted, ${records.rejected} rejected`);
+  return lines.join('\n') + '\n';
+}
+
+/** A Markdown step summary for $GITHUB_STEP_SUMMARY: counts, then a table of the findings (at most `limit`). */
+export function formatStepSummary(result: CheckResult, limit = 200): string {
+  const { errors, warnings, infos, records } = result.summary;
+  const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  const lines = [
+    '## Evidence review check',
+    '',
+    `${errors} errors, ${warnings} warnings, ${infos} notes. Records: ${records.read} read, ${records.accepted} accepted, ${records.rejected} rejected.`,
+    '',
+  ];
+  if (result.diagnostics.length > 0) {
+    lines.push('| severity | place | rule | message |', '| --- | --- | --- | --- |');
+    for (const d of result.diagnostics.slice(0, limit)) {
+      lines.push(`| ${d.severity} | ${cell(`${d.file}:${d.line}:${d.column}`)} | ${d.ruleId} | ${cell(d.message)} |`);
+    }
+    if (result.diagnostics.length > limit) lines.push('', `… and ${result.diagnostics.length - limit} more.`);
+  }
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,145 @@
+// The check pipeline as a pure function: record files (as bytes) in, diagnostics, counts and the dataset out.
+import { finishResult, type CheckResult, type RecordCounts } from './diagnostic.ts';
+import { ingestTable, type IngestSink } from './ingest/table.ts';
+import { createVocabulary, type Vocabulary, type VocabularyEntry } from './normalise/vocabulary.ts';
+import {
+  tableSpecs,
+  TABLE_NAMES,
+  VOCABULARY_SPEC,
+  type DataTableName,
+  type OutcomeRecord,
+  type ReferenceRecord,
+  type StudyRecord,
+  type VocabularyRecord,
+} from './schema/tables.ts';
+import { createRuleSet, type RuleSet, type SeverityConfig } from './checks/runner.ts';
+import { registry } from './checks/registry.ts';
+import type { EncodingFact, RuleModule } from './checks/types.ts';
+import type { CitedDocument } from './citations/types.ts';
+
+/** A file handed in by the command-line edge: its display path (relative, with `/`) and its bytes. */
+export interface InputFile {
+  path: string;
+  bytes: Uint8Array;
+}
+
+export interface RecordsInput {
+  /** The tables to check; a table left out is simply not read (cite-check reads references alone). */
+  tables: Partial<Record<DataTableName, InputFile>>;
+  /** The review's own vocabulary additions (records/vocabulary.csv), if any. */
+  vocabulary?: InputFile;
+}
+
+export interface CheckOptions {
+  severities?: SeverityConfig;
+  rules?: Readonly<Record<string, RuleModule>>;
+  /** Keep outcome records in the dataset (rendering needs them; a plain check of a huge file does not). */
+  keepOutcomes?: boolean;
+  /** How non-record inputs (a manuscript) were decoded, for record/encoding. */
+  encodings?: EncodingFact[];
+  /** Citing documents (templates, a manuscript), made once the records are read, for the citation rules. */
+  documents?: (dataset: Dataset) => CitedDocument[];
+}
+
+/** The validated records, accepted and rejected, in file order. */
+export interface Dataset {
+  references: ReferenceRecord[];
+  studies: StudyRecord[];
+  outcomes: OutcomeRecord[];
+  vocabulary: Vocabulary;
+}
+
+export interface CheckRun {
+  result: CheckResult;
+  dataset: Dataset;
+}
+
+type Fact = { [Name in 'encoding' | 'syntax' | 'header' | 'cell']: [Name, Parameters<IngestSink[Name]>[0]] }['encoding' | 'syntax' | 'header' | 'cell'];
+
+export function checkRecords(input: RecordsInput, options: CheckOptions = {}): CheckRun {
+  const totals: RecordCounts = { read: 0, accepted: 0, rejected: 0 };
+  // vocabulary.csv shapes how the other tables are read, so it is read first; its facts wait for the rules.
+  const vocabularyFacts: Fact[] = [];
+  const extraTerms: VocabularyEntry[] = [];
+  if (input.vocabulary) {
+    const counts = ingestTable(input.vocabulary.path, input.vocabulary.bytes, VOCABULARY_SPEC, {
+      encoding: (fact) => vocabularyFacts.push(['encoding', fact]),
+      syntax: (fact) => vocabularyFacts.push(['syntax', fact]),
+      header: (fact) => vocabularyFacts.push(['header', fact]),
+      cell: (fact) => vocabularyFacts.push(['cell', fact]),
+      record: (record) => {
+        const entry = toVocabularyEntry(record as VocabularyRecord);
+        if (entry) extraTerms.push(entry);
+      },
+    });
+    addCounts(totals, counts);
+  }
+  const vocabulary = createVocabulary(extraTerms);
+  const references = new Map<string, ReferenceRecord>();
+  const studies = new Map<string, StudyRecord>();
+  const dataset: Dataset = { references: [], studies: [], outcomes: [], vocabulary };
+  const rules = createRuleSet(options.rules ?? registry, {
+    vocabulary,
+    index: { references, studies },
+    ...(options.severities ? { severities: options.severities } : {}),
+  });
+  for (const [name, fact] of vocabularyFacts) rules.visit(name, fact as never);
+  for (const fact of options.encodings ?? []) rules.visit('encoding', fact);
+
+  const onRecord: Record<DataTableName, (record: never) => void> = {
+    references: (reference: ReferenceRecord) => {
+      dataset.references.push(reference);
+      if (reference.id !== undefined && !references.has(reference.id)) references.set(reference.id, reference);
+      rules.visit('reference', reference);
+    },
+    studies: (study: StudyRecord) => {
+      dataset.studies.push(study);
+      if (study.id !== undefined && !studies.has(study.id)) studies.set(study.id, study);
+      rules.visit('study', study);
+    },
+    outcomes: (outcome: OutcomeRecord) => {
+      if (options.keepOutcomes !== false) dataset.outcomes.push(outcome);
+      rules.visit('outcome', outcome);
+    },
+  };
+  const specs = tableSpecs(vocabulary);
+  for (const table of TABLE_NAMES) {
+    const file = input.tables[table];
+    if (!file) continue;
+    addCounts(totals, ingestTable(file.path, file.bytes, specs[table], ruleSink(rules, onRecord[table])));
+  }
+  for (const document of options.documents?.(dataset) ?? []) rules.visit('document', document);
+  rules.visit('end');
+  return { result: finishResult(rules.diagnostics, totals), dataset };
+}
+
+function ruleSink(rules: RuleSet, onRecord: (record: never) => void): IngestSink {
+  return {
+    encoding: (fact) => rules.visit('encoding', fact),
+    syntax: (fact) => rules.visit('syntax', fact),
+    header: (fact) => rules.visit('header', fact),
+    cell: (fact) => rules.visit('cell', fact),
+    record: (record) => onRecord(record as never),
+  };
+}
+
+function addCounts(totals: RecordCounts, counts: RecordCounts): void {
+  totals.read += counts.read;
+  totals.accepted += counts.accepted;
+  totals.rejected += counts.rejected;
+}
+
+/** An accepted vocabulary row as an entry; a rejected one adds nothing (its problem is reported). */
+function toVocabularyEntry(record: VocabularyRecord): VocabularyEntry | undefined {
+  if (record.rejected || record.kind === undefined || record.term === undefined) return undefined;
+  const entry: VocabularyEntry = {
+    kind: record.kind,
+    term: record.term,
+    aliases: (record.aliases ?? '').split(/[;；]/).map((alias) => alias.trim()).filter(Boolean),
+  };
+  if (record.label_en || record.label_zh) {
+    entry.label = { en: record.label_en ?? record.term, zh: record.label_zh ?? record.label_en ?? record.term };
+  }
+  if (record.disease) entry.disease = record.disease;
+  return entry;
+}

@@ -1,0 +1,46 @@
+// Resolves a table's header row: aliases (Chinese and English) to column names, unknown and missing columns.
+import { nearest } from '../normalise/nearest.ts';
+import type { CsvCell } from '../ingest/csv.ts';
+import type { HeaderColumn } from '../checks/types.ts';
+import type { TableSpec } from './tables.ts';
+
+export interface ResolvedHeader {
+  columns: HeaderColumn[];
+  missing: { name: string; nearest?: HeaderColumn }[];
+  /** Header cells naming a column already named by an earlier cell. */
+  duplicates: HeaderColumn[];
+}
+
+/** Lower-case, spaces and hyphens as underscores, full-width letters folded: "Sample Size" → "sample_size". */
+export function headerKey(raw: string): string {
+  return raw.normalize('NFKC').trim().toLowerCase().replace(/[\s-]+/g, '_');
+}
+
+export function resolveHeader(cells: readonly CsvCell[], spec: TableSpec): ResolvedHeader {
+  const known = Object.keys(spec.schema.shape);
+  const seen = new Set<string>();
+  const columns: HeaderColumn[] = [];
+  const duplicates: HeaderColumn[] = [];
+  for (const cell of cells) {
+    const key = headerKey(cell.value);
+    const name = known.includes(key) ? key : spec.aliases[key] ?? spec.aliases[cell.value.trim()];
+    const column: HeaderColumn = { raw: cell.value, name, line: cell.line, column: cell.column };
+    if (name === undefined) {
+      const suggestion = nearest(key, known);
+      if (suggestion !== undefined) column.suggestion = suggestion;
+    } else if (seen.has(name)) {
+      duplicates.push(column);
+      column.name = undefined;
+    } else {
+      seen.add(name);
+    }
+    columns.push(column);
+  }
+  const missing = spec.requiredColumns
+    .filter((name) => !seen.has(name))
+    .map((name) => {
+      const near = columns.find((c) => c.name === undefined && c.suggestion === name);
+      return near ? { name, nearest: near } : { name };
+    });
+  return { columns, missing, duplicates };
+}

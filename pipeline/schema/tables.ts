@@ -1,0 +1,210 @@
+// The three record tables: their columns, header aliases (English and Chinese) and zod schemas.
+import { z } from 'zod';
+import type { Vocabulary } from '../normalise/vocabulary.ts';
+import { parseCount, parseInteger, parseNumber, parsePercent, parseYear } from '../normalise/number.ts';
+import { parseDoi, parsePmid, parseRegistration } from '../normalise/identifier.ts';
+import { parseAuthors } from '../normalise/author.ts';
+import { parseDuration } from '../normalise/duration.ts';
+import { parseRegimen } from '../normalise/regimen.ts';
+import { parseReportedCount } from '../normalise/reported.ts';
+import { parsePeriod } from '../normalise/period.ts';
+import { identifier, lenient, oneOf, parsedBy, requiredText, term, text } from './columns.ts';
+import { VOCABULARY_KINDS } from '../normalise/vocabulary.ts';
+
+/** The data tables, in the order they are read (references first, so studies can link to them). */
+export const TABLE_NAMES = ['references', 'studies', 'outcomes'] as const;
+export type DataTableName = (typeof TABLE_NAMES)[number];
+/** Every table a records folder may hold: the data tables and the review's own vocabulary. */
+export type TableName = DataTableName | 'vocabulary';
+
+export const REFERENCE_STATUSES = ['verified', 'unverified', 'unresolved'] as const;
+export type ReferenceStatus = (typeof REFERENCE_STATUSES)[number];
+export const LANGUAGES = ['zh', 'en'] as const;
+/** CSL item types, so a reference maps onto citeproc without translation. */
+export const REFERENCE_TYPES = [
+  'article-journal', 'article', 'book', 'chapter', 'paper-conference', 'report', 'thesis', 'webpage', 'dataset', 'patent', 'manuscript',
+] as const;
+
+function referenceSchema() {
+  return z.object({
+    id: identifier(),
+    number: parsedBy(parseReferenceNumber),
+    type: oneOf(REFERENCE_TYPES),
+    authors: parsedBy(parseAuthors),
+    title: text(),
+    journal: text(),
+    year: parsedBy(parseYear),
+    volume: text(),
+    issue: text(),
+    pages: text(),
+    doi: parsedBy(parseDoi),
+    pmid: parsedBy(parsePmid),
+    language: oneOf(LANGUAGES),
+    status: oneOf(REFERENCE_STATUSES, true),
+    note: text(),
+  });
+}
+
+function studySchema(vocabulary: Vocabulary) {
+  return z.object({
+    id: identifier(),
+    reference_id: identifier(),
+    disease: term(vocabulary, 'disease', true),
+    design: term(vocabulary, 'design', true),
+    country: text(),
+    centre: text(),
+    period: parsedBy(parsePeriod),
+    n_enrolled: parsedBy(parseCount),
+    n_analysed: parsedBy(parseCount),
+    population: text(),
+    intervention: lenient(parseRegimen),
+    comparator: text(),
+    follow_up: lenient(parseDuration),
+    registration: parsedBy(parseRegistration),
+    conclusion: text(),
+    note: text(),
+  });
+}
+
+function outcomeSchema(vocabulary: Vocabulary) {
+  return z.object({
+    study_id: identifier(),
+    outcome: term(vocabulary, 'outcome', true),
+    measure: term(vocabulary, 'measure', true),
+    arm: text(),
+    category: term(vocabulary, 'category'),
+    timepoint: lenient(parseDuration),
+    analysis: term(vocabulary, 'analysis'),
+    n: parsedBy(parseCount),
+    value: parsedBy(parseNumber),
+    unit: text(),
+    ci_low: parsedBy(parseNumber),
+    ci_high: parsedBy(parseNumber),
+    count: parsedBy(parseCount),
+    denominator: parsedBy(parseCount),
+    percent: parsedBy(parsePercent),
+    reported: lenient(parseReportedCount),
+    source: text(),
+    note: text(),
+  });
+}
+
+function parseReferenceNumber(raw: string) {
+  const result = parseInteger(raw);
+  if (result.ok && result.value < 1) return { ok: false as const, reason: `${result.value} is not a reference number (1 or more)` };
+  return result;
+}
+
+function vocabularySchema() {
+  return z.object({
+    kind: oneOf(VOCABULARY_KINDS, true),
+    term: requiredText(),
+    aliases: text(),
+    label_en: text(),
+    label_zh: text(),
+    disease: text(),
+  });
+}
+
+export type ReferenceFields = z.output<ReturnType<typeof referenceSchema>>;
+export type VocabularyFields = z.output<ReturnType<typeof vocabularySchema>>;
+export type StudyFields = z.output<ReturnType<typeof studySchema>>;
+export type OutcomeFields = z.output<ReturnType<typeof outcomeSchema>>;
+
+/** Where a record came from: its file, the 1-based line it starts on, and each column's raw cell. */
+export interface RowSource {
+  file: string;
+  line: number;
+  /** 1-based position of the row in its table (the header is not counted). */
+  index: number;
+  cells: Record<string, SourceCell>;
+}
+
+/** A cell as written and where it starts (1-based line and column). */
+export interface SourceCell {
+  raw: string;
+  line: number;
+  column: number;
+}
+
+/** A validated row: each field normalised, or undefined when empty or invalid; `rejected` when any cell failed. */
+export type TableRecord<Fields> = Partial<Fields> & { source: RowSource; rejected: boolean };
+export type ReferenceRecord = TableRecord<ReferenceFields>;
+export type StudyRecord = TableRecord<StudyFields>;
+export type OutcomeRecord = TableRecord<OutcomeFields>;
+export type VocabularyRecord = TableRecord<VocabularyFields>;
+
+export interface RecordsByTable {
+  references: ReferenceRecord;
+  studies: StudyRecord;
+  outcomes: OutcomeRecord;
+}
+
+export interface TableSpec {
+  name: TableName;
+  file: string;
+  schema: z.ZodObject;
+  /** Columns that must be present in the header. */
+  requiredColumns: readonly string[];
+  /** Header aliases: Chinese and common English variants → column name. */
+  aliases: Readonly<Record<string, string>>;
+}
+
+/** records/vocabulary.csv: terms and aliases a review adds to the built-in vocabularies. */
+export const VOCABULARY_SPEC: TableSpec = {
+  name: 'vocabulary',
+  file: 'vocabulary.csv',
+  schema: vocabularySchema(),
+  requiredColumns: ['kind', 'term'],
+  aliases: { 类别: 'kind', 术语: 'term', 别名: 'aliases', 疾病: 'disease' },
+};
+
+/** The data table specs, built per run because vocabulary columns use the review's own vocabulary. */
+export function tableSpecs(vocabulary: Vocabulary): Record<DataTableName, TableSpec> {
+  return {
+    references: {
+      name: 'references',
+      file: 'references.csv',
+      schema: referenceSchema(),
+      requiredColumns: ['id', 'status'],
+      aliases: REFERENCE_ALIASES,
+    },
+    studies: {
+      name: 'studies',
+      file: 'studies.csv',
+      schema: studySchema(vocabulary),
+      requiredColumns: ['id', 'reference_id', 'disease', 'design'],
+      aliases: STUDY_ALIASES,
+    },
+    outcomes: {
+      name: 'outcomes',
+      file: 'outcomes.csv',
+      schema: outcomeSchema(vocabulary),
+      requiredColumns: ['study_id', 'outcome', 'measure'],
+      aliases: OUTCOME_ALIASES,
+    },
+  };
+}
+
+const REFERENCE_ALIASES: Record<string, string> = {
+  编号: 'id', 键: 'id', key: 'id', 序号: 'number', 文献序号: 'number', 类型: 'type', 作者: 'authors', author: 'authors',
+  标题: 'title', 题目: 'title', 期刊: 'journal', 刊名: 'journal', 年份: 'year', 年: 'year', 卷: 'volume', 期: 'issue',
+  页码: 'pages', page: 'pages', 语言: 'language', lang: 'language', 状态: 'status', 核实状态: 'status', 备注: 'note', notes: 'note',
+};
+
+const STUDY_ALIASES: Record<string, string> = {
+  研究: 'id', 研究编号: 'id', 文献: 'reference_id', 文献编号: 'reference_id', reference: 'reference_id', 疾病: 'disease',
+  设计: 'design', 研究设计: 'design', 国家: 'country', 中心: 'centre', center: 'centre', 研究时间: 'period', 时间段: 'period',
+  样本量: 'n_enrolled', 例数: 'n_enrolled', n: 'n_enrolled', 纳入例数: 'n_enrolled', 分析例数: 'n_analysed', n_analyzed: 'n_analysed',
+  人群: 'population', 研究对象: 'population', 干预: 'intervention', 干预措施: 'intervention', 用法用量: 'intervention',
+  对照: 'comparator', 对照组: 'comparator', 随访: 'follow_up', 随访时间: 'follow_up', followup: 'follow_up', 注册号: 'registration',
+  结论: 'conclusion', 备注: 'note', notes: 'note',
+};
+
+const OUTCOME_ALIASES: Record<string, string> = {
+  研究: 'study_id', 研究编号: 'study_id', study: 'study_id', 结局: 'outcome', 结局指标: 'outcome', 指标: 'measure', 度量: 'measure',
+  组别: 'arm', 组: 'arm', 分类: 'category', 类别: 'category', 时间点: 'timepoint', 分析人群: 'analysis', 分析: 'analysis',
+  例数: 'n', 样本量: 'n', 数值: 'value', 值: 'value', 单位: 'unit', ci_lower: 'ci_low', ci_upper: 'ci_high', 置信区间下限: 'ci_low',
+  置信区间上限: 'ci_high', 计数: 'count', 事件数: 'count', 分母: 'denominator', 百分比: 'percent', 百分率: 'percent', '%': 'percent',
+  原文: 'reported', 报告值: 'reported', 来源: 'source', 出处: 'source', 备注: 'note', notes: 'note',
+};

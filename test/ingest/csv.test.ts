@@ -1,0 +1,70 @@
+// Tests for the csv-parse adapter: every field's start line and column, whatever the line ends and quoting.
+import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../pipeline/ingest/csv.ts';
+
+const positions = (text: string) => parseCsv(text).rows.map((row) => row.cells.map((c) => [c.value, c.line, c.column]));
+
+describe('parseCsv positions', () => {
+  it('locates fields on LF lines', () => {
+    expect(positions('a,bb,c\n1,22,333\n')).toEqual([
+      [['a', 1, 1], ['bb', 1, 3], ['c', 1, 6]],
+      [['1', 2, 1], ['22', 2, 3], ['333', 2, 6]],
+    ]);
+  });
+
+  it('counts CRLF inside a quoted field once (csv-parse counts it twice)', () => {
+    const text = 'id,note,n\r\ns1,"line one\r\nline two\r\nline three",12\r\ns2,x,3\r\n';
+    const rows = parseCsv(text).rows;
+    expect(rows[1]?.cells[1]).toEqual({ value: 'line one\nline two\nline three', line: 2, column: 4 });
+    expect(rows[1]?.cells[2]).toEqual({ value: '12', line: 4, column: 13 });
+    expect(rows[2]?.line).toBe(5);
+  });
+
+  it('reads CR-only line ends (old Mac Excel) as lines', () => {
+    expect(positions('a,b\r1,2\r3,4\r')).toEqual([
+      [['a', 1, 1], ['b', 1, 3]],
+      [['1', 2, 1], ['2', 2, 3]],
+      [['3', 3, 1], ['4', 3, 3]],
+    ]);
+  });
+
+  it('handles a file mixing CRLF and LF without stray carriage returns', () => {
+    expect(positions('a,b\r\n1,2\n3,4\r\n').map((r) => r.map((c) => c[0]))).toEqual([['a', 'b'], ['1', '2'], ['3', '4']]);
+  });
+
+  it('skips blank lines but keeps the true line numbers after them', () => {
+    expect(parseCsv('a,b\n\n\n1,2\n').rows[1]).toEqual({ line: 4, cells: [{ value: '1', line: 4, column: 1 }, { value: '2', line: 4, column: 3 }] });
+  });
+
+  it('counts columns in UTF-16 code units, as editors do, for Chinese text', () => {
+    expect(positions('作者,年份\n"陈建锋",2020\n')[1]).toEqual([['陈建锋', 2, 1], ['2020', 2, 7]]);
+  });
+
+  it('strips a BOM left in the text', () => {
+    expect(positions('\uFEFFid,x\n1,2\n')[0]).toEqual([['id', 1, 1], ['x', 1, 4]]);
+  });
+});
+
+describe('parseCsv syntax problems', () => {
+  it('points an unclosed quote at the opening quote and keeps the rows before it', () => {
+    const doc = parseCsv('a,b\n1,2\n3,"4\n5,6\n');
+    expect(doc.problems).toEqual([{ kind: 'unclosed-quote', line: 3, column: 3, detail: 'this quoted field is never closed' }]);
+    expect(doc.rows.map((r) => r.line)).toEqual([1, 2, 4]);
+  });
+
+  it('reports a stray quote and resumes on the next line, losing no other row', () => {
+    const doc = parseCsv('a,b\n1,x"y\n2,3\n');
+    expect(doc.problems.map((p) => [p.kind, p.line, p.column])).toEqual([['stray-quote', 2, 4]]);
+    expect(doc.rows.map((r) => r.cells.map((c) => c.value))).toEqual([['a', 'b'], ['2', '3']]);
+  });
+
+  it('reports text after a closing quote', () => {
+    const doc = parseCsv('a,b,c\r\n1,"x"y,3\r\n2,3,4\r\n');
+    expect(doc.problems.map((p) => [p.kind, p.line, p.column])).toEqual([['stray-quote', 2, 5]]);
+    expect(doc.rows).toHaveLength(2);
+  });
+
+  it('reports NUL bytes', () => {
+    expect(parseCsv('a,b\n1,\u00002\n').problems.map((p) => [p.kind, p.line, p.column])).toEqual([['nul-byte', 2, 3]]);
+  });
+});

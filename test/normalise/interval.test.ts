@@ -1,0 +1,44 @@
+// Tests for reading confidence intervals in the notations papers use.
+import { describe, expect, it } from 'vitest';
+import { parseInterval } from '../../pipeline/normalise/interval.ts';
+
+describe('parseInterval', () => {
+  it.each([
+    ['−10.0 to −6.8', -10, -6.8],
+    ['-10.0, -6.8', -10, -6.8],
+    ['-10.0,-6.8', -10, -6.8],
+    ['(−10.0, −6.8)', -10, -6.8],
+    ['[−10.0; −6.8]', -10, -6.8],
+    ['−10.0~−6.8', -10, -6.8],
+    ['−10.0 ~ −6.8', -10, -6.8],
+    ['−10.0 至 −6.8', -10, -6.8],
+    ['-2.4 to 1.3', -2.4, 1.3],
+    ['1.2–3.4', 1.2, 3.4],
+    ['1.2-3.4', 1.2, 3.4],
+    ['1.2 - 3.4', 1.2, 3.4],
+    ['-10--6', -10, -6],
+    ['−10.0–−6.8', -10, -6.8],
+    ['95% CI −10.0 to −6.8', -10, -6.8],
+    ['95%CI −10.0 to −6.8', -10, -6.8],
+    ['95% CI: (1.2, 3.4)', 1.2, 3.4],
+    ['（１．２，３．４）', 1.2, 3.4],
+    ['1,234 to 2,345', 1234, 2345],
+  ])('reads %j', (raw, low, high) => {
+    expect(parseInterval(raw)).toEqual({ ok: true, value: { low, high } });
+  });
+
+  it('returns the bounds as written, even when reversed', () => {
+    expect(parseInterval('3.4 to 1.2')).toEqual({ ok: true, value: { low: 3.4, high: 1.2 } });
+  });
+
+  it.each([
+    ['3.4', "'3.4' has one number; an interval has two (low to high)"],
+    ['abc', "'abc' is not an interval; expected 'low to high'"],
+    ['1 to 2 to 3', "'1 to 2 to 3' is not an interval; expected 'low to high'"],
+    ['1 to', "'1 to' is not an interval; expected 'low to high'"],
+    ['1.2 -3.4', "'1.2 -3.4' is ambiguous: write the range as 'low to high'"],
+    ['1.2 3.4', "'1.2 3.4' is not an interval; expected 'low to high'"],
+  ])('rejects %j', (raw, reason) => {
+    expect(parseInterval(raw)).toEqual({ ok: false, reason });
+  });
+});
