@@ -1,6 +1,7 @@
 // The check pipeline as a pure function: record files (as bytes) in, diagnostics, counts and the dataset out.
 import { finishResult, type CheckResult, type RecordCounts } from './diagnostic.ts';
 import { ingestTable, type IngestSink } from './ingest/table.ts';
+import type { ByteSource } from './ingest/decode.ts';
 import { createVocabulary, type Vocabulary, type VocabularyEntry } from './normalise/vocabulary.ts';
 import {
   tableSpecs,
@@ -17,10 +18,11 @@ import { registry } from './checks/registry.ts';
 import type { EncodingFact, RuleModule } from './checks/types.ts';
 import type { CitedDocument } from './citations/types.ts';
 
-/** A file handed in by the command-line edge: its display path (relative, with `/`) and its bytes. */
+/** A file handed in by the command-line edge: its display path (relative, with `/`) and its content. */
 export interface InputFile {
   path: string;
-  bytes: Uint8Array;
+  /** All bytes, or (for large files) a reader of chunks, so a million rows never sit in memory at once. */
+  bytes: ByteSource;
 }
 
 export interface RecordsInput {

@@ -1,12 +1,15 @@
 // File-system edge: reads a records folder into bytes, with operational failures as typed errors.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { ReviewError } from '../errors.ts';
 import { TABLE_NAMES, type TableName } from '../schema/tables.ts';
 import type { InputFile, RecordsInput } from '../run.ts';
 
-/** Largest record file read whole; past it the file is refused with a clear message rather than exhausting memory. */
-export const MAX_RECORD_FILE_BYTES = 512 * 1024 * 1024;
+/** Largest input file; past it the file is refused with a clear message rather than read. */
+export const MAX_RECORD_FILE_BYTES = 2 * 1024 * 1024 * 1024;
+/** Files up to this size are read whole; larger ones are streamed in chunks of CHUNK_BYTES. */
+const READ_WHOLE_BELOW = 8 * 1024 * 1024;
+const CHUNK_BYTES = 1024 * 1024;
 
 /** A path as diagnostics show it: relative to the current directory, with `/`. */
 export function displayPath(path: string, cwd: string): string {
@@ -34,10 +37,32 @@ export function readInputFile(path: string, cwd: string): InputFile {
   if (size > MAX_RECORD_FILE_BYTES) {
     throw new ReviewError('LIMIT', `${displayPath(path, cwd)} is ${Math.round(size / 2 ** 20)} MiB; the limit is ${MAX_RECORD_FILE_BYTES / 2 ** 20} MiB`, { path });
   }
+  const shown = displayPath(path, cwd);
+  if (size >= READ_WHOLE_BELOW) return { path: shown, bytes: () => readChunks(path, shown) };
   try {
-    return { path: displayPath(path, cwd), bytes: readFileSync(path) };
+    return { path: shown, bytes: readFileSync(path) };
   } catch (cause) {
-    throw new ReviewError('UNREADABLE', `cannot read ${displayPath(path, cwd)}`, { path, cause });
+    throw new ReviewError('UNREADABLE', `cannot read ${shown}`, { path, cause });
+  }
+}
+
+/** Reads a file from the start in chunks; each pass opens it anew (decoding may read twice). */
+function* readChunks(path: string, shown: string): Generator<Uint8Array> {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (cause) {
+    throw new ReviewError('UNREADABLE', `cannot read ${shown}`, { path, cause });
+  }
+  try {
+    for (;;) {
+      const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+      const length = readSync(fd, buffer, 0, CHUNK_BYTES, null);
+      if (length === 0) return;
+      yield buffer.subarray(0, length);
+    }
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -1,5 +1,5 @@
-// Adapter for csv-parse: decoded text to rows whose every field knows its own 1-based line and column.
-import { parse, CsvError, type Options } from 'csv-parse/sync';
+// Adapter for csv-parse: decoded text, fed in chunks, to rows whose every field knows its own 1-based line and column.
+import { Parser, CsvError, type Options } from 'csv-parse';
 import type { TextPosition } from './decode.ts';
 
 /** One field as written, with where it starts (1-based line and column of its first character or opening quote). */
@@ -15,7 +15,7 @@ export interface CsvRow {
   cells: CsvCell[];
 }
 
-export type CsvProblemKind = 'unclosed-quote' | 'stray-quote' | 'malformed' | 'nul-byte' | 'too-many-problems';
+export type CsvProblemKind = 'unclosed-quote' | 'stray-quote' | 'malformed' | 'nul-byte' | 'cell-too-large' | 'too-many-problems';
 
 /** A syntax problem; the record it concerns counts as one row read and rejected. */
 export interface CsvProblem extends TextPosition {
@@ -23,91 +23,231 @@ export interface CsvProblem extends TextPosition {
   detail: string;
 }
 
-export interface CsvDocument {
-  rows: CsvRow[];
-  problems: CsvProblem[];
+export interface CsvSink {
+  row(row: CsvRow): void;
+  problem(problem: CsvProblem): void;
 }
 
 /** After this many syntax errors in one file, parsing stops: the file is not CSV in any useful sense. */
-const MAX_SYNTAX_PROBLEMS = 100;
+export const MAX_SYNTAX_PROBLEMS = 100;
+/** The largest record (one row, quotes included) read; a longer one is reported, not held in memory. */
+export const MAX_RECORD_CHARS = 10 * 1024 * 1024;
 
 interface ParsedRecord {
   record: string[];
   raw: string;
 }
 
+/** csv-parse's incremental parser, as its Node stream wraps it: `parse(buffer, end, push, close)` returns an error or nothing. */
+interface IncrementalParser {
+  parse(buffer: Buffer | undefined, end: boolean, push: (entry: ParsedRecord) => void, close: () => void): CsvError | undefined;
+}
+
+const OPTIONS: Options = { raw: true, bom: true, record_delimiter: '\n', relax_column_count: true, skip_empty_lines: true };
+
+function newParser(): IncrementalParser {
+  // The stream class exposes the synchronous core as `api`; driving it directly keeps ingest synchronous and streaming.
+  return (new Parser(OPTIONS) as unknown as { api: IncrementalParser }).api;
+}
+
 /**
- * Parses CSV text into located rows. Line ends are unified to LF first: csv-parse fixes the record
- * delimiter from the first one it sees (a file mixing CRLF and LF keeps stray CRs) and counts CRLF
- * inside quotes twice; with LF only, lines and columns stay where an editor shows them.
- * On a syntax error, parsing resumes on the line after the bad record's first line, so one stray
- * quote loses no other row.
+ * Reads CSV text chunk by chunk and reports located rows and problems to a sink, holding only the
+ * record being read. Line ends are unified to LF first: csv-parse fixes the record delimiter from
+ * the first one it sees (a file mixing CRLF and LF keeps stray CRs) and counts CRLF inside quotes
+ * twice; with LF only, lines and columns stay where an editor shows them. On a syntax error,
+ * parsing resumes on the line after the bad record's first line, so one stray quote loses no other row.
  */
+export class CsvReader {
+  private readonly sink: CsvSink;
+  private parser = newParser();
+  /** Text fed to the parser but not yet part of a completed record, starting at `pendingLine`. */
+  private pending = '';
+  private pendingLine = 1;
+  /** Where in `pending` the next record starts. */
+  private consumed = 0;
+  private heldCarriageReturn = false;
+  private problems = 0;
+  private stopped = false;
+  private sawNul = false;
+  private skippingBadLine = false;
+
+  constructor(sink: CsvSink) {
+    this.sink = sink;
+  }
+
+  push(chunk: string): void {
+    if (this.stopped || chunk === '') return;
+    let text = this.heldCarriageReturn ? `\r${chunk}` : chunk;
+    this.heldCarriageReturn = text.endsWith('\r');
+    if (this.heldCarriageReturn) text = text.slice(0, -1);
+    this.feed(text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text, false);
+  }
+
+  end(): void {
+    if (this.stopped) return;
+    this.feed(this.heldCarriageReturn ? '\n' : '', true);
+    this.heldCarriageReturn = false;
+  }
+
+  private feed(chunk: string, end: boolean): void {
+    this.noteNul(chunk);
+    const text = this.skipRestOfBadLine(chunk);
+    this.pending += text;
+    let input: string | undefined = text;
+    for (;;) {
+      const error = this.parser.parse(input === undefined || input === '' ? undefined : Buffer.from(input), end, (entry) => this.place(entry), () => {});
+      this.compact();
+      let resumed: string | undefined;
+      if (error === undefined) {
+        if (this.pending.length - this.consumed <= MAX_RECORD_CHARS) return;
+        resumed = this.tooLarge();
+      } else {
+        if (!(error instanceof CsvError)) throw error;
+        resumed = this.fail(error);
+      }
+      if (resumed === undefined) return;
+      input = resumed;
+    }
+  }
+
+  /** Positions one record: it starts at the running offset (after any blank lines its raw text begins with). */
+  private place({ record, raw }: ParsedRecord): void {
+    let line = this.pendingLine;
+    let at = this.consumed;
+    while (this.pending.charCodeAt(at) === 10) {
+      at++;
+      line++;
+    }
+    const start = at;
+    const cells: CsvCell[] = [];
+    let fieldStart = at - this.consumed;
+    let lineStart = start;
+    for (const value of record) {
+      // Lines inside quoted fields before this one move it down.
+      for (let nl = this.pending.indexOf('\n', lineStart); nl >= 0 && nl < this.consumed + fieldStart; nl = this.pending.indexOf('\n', nl + 1)) {
+        line++;
+        lineStart = nl + 1;
+      }
+      cells.push({ value, line, column: this.consumed + fieldStart - lineStart + 1 });
+      fieldStart = endOfField(raw, fieldStart) + 1;
+    }
+    this.sink.row({ line: this.lineOf(start), cells });
+    this.advance(raw.length);
+  }
+
+  private lineOf(offset: number): number {
+    let line = this.pendingLine;
+    for (let nl = this.pending.indexOf('\n', this.consumed); nl >= 0 && nl < offset; nl = this.pending.indexOf('\n', nl + 1)) line++;
+    return line;
+  }
+
+  /** Moves the record start past `length` characters, counting the lines passed. */
+  private advance(length: number): void {
+    const end = this.consumed + length;
+    for (let nl = this.pending.indexOf('\n', this.consumed); nl >= 0 && nl < end; nl = this.pending.indexOf('\n', nl + 1)) this.pendingLine++;
+    this.consumed = end;
+  }
+
+  /** Drops the text of completed records, so memory holds one record and one chunk. */
+  private compact(): void {
+    if (this.consumed > 65536 || this.consumed === this.pending.length) {
+      this.pending = this.pending.slice(this.consumed);
+      this.consumed = 0;
+    }
+  }
+
+  /** Reports the error and returns the text to parse again: from the line after the bad record's first line. */
+  private fail(error: CsvError): string | undefined {
+    this.skipBlankLines();
+    this.report(problemAt(error, this.pending, this.consumed, this.pendingLine));
+    return this.restartAfterBadLine();
+  }
+
+  /** A record past the size limit is reported and skipped like a syntax error, instead of filling memory. */
+  private tooLarge(): string | undefined {
+    this.skipBlankLines();
+    this.report({
+      kind: 'cell-too-large',
+      line: this.pendingLine,
+      column: 1,
+      detail: `this record is longer than ${MAX_RECORD_CHARS / 2 ** 20} MiB (an unclosed quote, or a cell too large to read)`,
+    });
+    return this.restartAfterBadLine();
+  }
+
+  private skipBlankLines(): void {
+    while (this.pending.charCodeAt(this.consumed) === 10) {
+      this.consumed++;
+      this.pendingLine++;
+    }
+  }
+
+  /** While the rest of a bad record's first line has not arrived yet, incoming text up to its end is dropped. */
+  private skipRestOfBadLine(chunk: string): string {
+    if (!this.skippingBadLine) return chunk;
+    const nl = chunk.indexOf('\n');
+    if (nl < 0) return '';
+    this.skippingBadLine = false;
+    this.pendingLine++;
+    return chunk.slice(nl + 1);
+  }
+
+  private restartAfterBadLine(): string | undefined {
+    if (this.stopped) return undefined;
+    this.parser = newParser();
+    const nl = this.pending.indexOf('\n', this.consumed);
+    if (nl < 0) {
+      this.pending = '';
+      this.consumed = 0;
+      this.skippingBadLine = true;
+      return undefined;
+    }
+    this.advance(nl + 1 - this.consumed);
+    this.pending = this.pending.slice(this.consumed);
+    this.consumed = 0;
+    return this.pending;
+  }
+
+  private report(problem: CsvProblem): void {
+    this.problems++;
+    this.sink.problem(problem);
+    if (this.problems >= MAX_SYNTAX_PROBLEMS) {
+      this.stopped = true;
+      this.sink.problem({ kind: 'too-many-problems', line: problem.line, column: 1, detail: `stopped after ${MAX_SYNTAX_PROBLEMS} syntax errors` });
+    }
+  }
+
+  private noteNul(text: string): void {
+    if (this.sawNul) return;
+    const at = text.indexOf('\u0000');
+    if (at < 0) return;
+    this.sawNul = true;
+    // The position is found from the text still held: the NUL is in the chunk just appended.
+    const offset = this.pending.length + at;
+    let line = this.pendingLine;
+    let lineStart = 0;
+    const whole = this.pending + text;
+    for (let nl = whole.indexOf('\n'); nl >= 0 && nl < offset; nl = whole.indexOf('\n', nl + 1)) {
+      line++;
+      lineStart = nl + 1;
+    }
+    this.sink.problem({ kind: 'nul-byte', line, column: offset - lineStart + 1, detail: 'the file contains NUL bytes, as binary files do' });
+  }
+}
+
+export interface CsvDocument {
+  rows: CsvRow[];
+  problems: CsvProblem[];
+}
+
+/** Parses a whole text at once (small files, tests). */
 export function parseCsv(text: string): CsvDocument {
-  const unified = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
-  const lines = new LineIndex(unified);
   const rows: CsvRow[] = [];
   const problems: CsvProblem[] = [];
-  let start = 0;
-  while (start < unified.length) {
-    const chunk = start === 0 ? unified : unified.slice(start);
-    const parsed: ParsedRecord[] = [];
-    let failure: CsvError | undefined;
-    try {
-      parse(chunk, {
-        raw: true,
-        bom: true,
-        record_delimiter: '\n',
-        relax_column_count: true,
-        skip_empty_lines: true,
-        // With `raw: true` csv-parse passes { record, raw } here, which its typings do not model.
-        on_record: ((entry: ParsedRecord) => {
-          parsed.push(entry);
-          return entry;
-        }) as unknown as Options['on_record'],
-      });
-    } catch (error) {
-      if (!(error instanceof CsvError)) throw error;
-      failure = error;
-    }
-    const next = placeRecords(parsed, unified, start, lines, rows);
-    if (!failure) break;
-    const badStart = skipBlankLines(unified, next);
-    problems.push(problemAt(failure, unified, badStart, lines));
-    if (problems.length >= MAX_SYNTAX_PROBLEMS) {
-      problems.push({ kind: 'too-many-problems', ...lines.positionOf(badStart), detail: `stopped after ${MAX_SYNTAX_PROBLEMS} syntax errors` });
-      break;
-    }
-    start = lines.startOfLineAfter(badStart);
-  }
-  const nul = unified.indexOf('\u0000');
-  if (nul >= 0) problems.push({ kind: 'nul-byte', ...lines.positionOf(nul), detail: 'the file contains NUL bytes, as binary files do' });
+  const reader = new CsvReader({ row: (row) => rows.push(row), problem: (problem) => problems.push(problem) });
+  reader.push(text);
+  reader.end();
   return { rows, problems };
-}
-
-/** Gives each record its position from the running offset; returns the offset after the last one. */
-function placeRecords(parsed: readonly ParsedRecord[], text: string, from: number, lines: LineIndex, rows: CsvRow[]): number {
-  let offset = from;
-  for (const { record, raw } of parsed) {
-    // With skip_empty_lines, a record's raw text begins with the blank lines skipped before it.
-    const start = skipBlankLines(text, offset);
-    const lead = start - offset;
-    const cells: CsvCell[] = [];
-    let at = lead;
-    for (const value of record) {
-      cells.push({ value, ...lines.positionOf(offset + at) });
-      at = endOfField(raw, at) + 1;
-    }
-    rows.push({ line: lines.lineOf(start), cells });
-    offset += raw.length;
-  }
-  return offset;
-}
-
-function skipBlankLines(text: string, offset: number): number {
-  let at = offset;
-  while (text.charCodeAt(at) === 10) at++;
-  return at;
 }
 
 /** Offset of the comma (or end) that closes the field starting at `from`; quotes are part of the field. */
@@ -132,58 +272,35 @@ function endOfField(raw: string, from: number): number {
 }
 
 /** Where the error really is: the opening quote of an unclosed field, or the stray quote itself. */
-function problemAt(error: CsvError, text: string, recordStart: number, lines: LineIndex): CsvProblem {
+function problemAt(error: CsvError, pending: string, recordStart: number, recordLine: number): CsvProblem {
   const details = error as unknown as { raw?: string; index?: number };
   // Like a record's raw text, the error's may begin with the blank lines skipped before the record.
   const raw = typeof details.raw === 'string' ? details.raw.replace(/^\n+/, '') : '';
   const fieldIndex = typeof details.index === 'number' ? details.index : 0;
   let fieldStart = 0;
   for (let i = 0; i < fieldIndex && fieldStart < raw.length; i++) fieldStart = endOfField(raw, fieldStart) + 1;
+  const at = (offsetInRecord: number): TextPosition => {
+    let line = recordLine;
+    let lineStart = recordStart;
+    for (let nl = pending.indexOf('\n', recordStart); nl >= 0 && nl < recordStart + offsetInRecord; nl = pending.indexOf('\n', nl + 1)) {
+      line++;
+      lineStart = nl + 1;
+    }
+    return { line, column: recordStart + offsetInRecord - lineStart + 1 };
+  };
   switch (error.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
-      return { kind: 'unclosed-quote', ...lines.positionOf(recordStart + fieldStart), detail: 'this quoted field is never closed' };
+      return { kind: 'unclosed-quote', ...at(fieldStart), detail: 'this quoted field is never closed' };
     case 'INVALID_OPENING_QUOTE':
     case 'CSV_INVALID_CLOSING_QUOTE': {
       const quote = raw.lastIndexOf('"');
-      const at = recordStart + (quote >= 0 ? quote : fieldStart);
       const detail =
         error.code === 'INVALID_OPENING_QUOTE'
           ? 'a quote inside an unquoted field; quote the whole field and double inner quotes ("")'
           : 'text after a closing quote; double quotes inside a quoted field ("")';
-      return { kind: 'stray-quote', ...lines.positionOf(at), detail };
+      return { kind: 'stray-quote', ...at(quote >= 0 ? quote : fieldStart), detail };
     }
     default:
-      return { kind: 'malformed', ...lines.positionOf(recordStart), detail: error.message };
-  }
-}
-
-/** Offsets of line starts in LF-only text, for O(log n) offset → line and column. */
-class LineIndex {
-  private readonly starts: number[] = [0];
-  private readonly length: number;
-
-  constructor(text: string) {
-    this.length = text.length;
-    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) this.starts.push(at + 1);
-  }
-
-  lineOf(offset: number): number {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((this.starts[mid] ?? 0) <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low + 1;
-  }
-
-  positionOf(offset: number): TextPosition {
-    const line = this.lineOf(offset);
-    return { line, column: offset - (this.starts[line - 1] ?? 0) + 1 };
-  }
-
-  startOfLineAfter(offset: number): number {
-    return this.starts[this.lineOf(offset)] ?? this.length;
+      return { kind: 'malformed', ...at(0), detail: error.message };
   }
 }

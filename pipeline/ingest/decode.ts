@@ -1,4 +1,4 @@
-// Bytes to text: detects UTF-8 (with or without BOM), UTF-16 and GB18030 before any CSV parsing sees the data.
+// Bytes to text: detects UTF-8 (with or without BOM), UTF-16 and GB18030 before any CSV parsing sees the data, in chunks.
 
 /** The encodings the tool reads; everything but plain UTF-8 is reported by `record/encoding`. */
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'utf-8-invalid';
@@ -9,8 +9,10 @@ export interface TextPosition {
   column: number;
 }
 
-export interface DecodedText {
-  text: string;
+/** File content: all bytes at once, or a function that reads them again from the start in chunks (large files). */
+export type ByteSource = Uint8Array | (() => Iterable<Uint8Array>);
+
+export interface DecodeReport {
   encoding: Encoding;
   /** Where bytes could not be decoded in any supported encoding (replaced by U+FFFD), at most a few. */
   undecodable: TextPosition[];
@@ -18,57 +20,90 @@ export interface DecodedText {
   strayBoms: TextPosition[];
 }
 
+export interface DecodedText extends DecodeReport {
+  text: string;
+}
+
 const MAX_REPORTED_POSITIONS = 5;
+const SNIFF_BYTES = 512;
+/** Below this size the text of the detection pass is kept, sparing a second decoding. */
+const KEEP_TEXT_BELOW = 16 * 1024 * 1024;
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-const lenientUtf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
-// Node 20's 'gbk' label mis-decodes four-byte sequences; 'gb18030' is its superset and decodes them right.
-const strictGb18030 = new TextDecoder('gb18030', { fatal: true, ignoreBOM: true });
-
-/** Decodes a file's bytes, trying BOMs first, then strict UTF-8, then strict GB18030 (as Excel saves on Chinese Windows). */
-export function decodeBytes(bytes: Uint8Array): DecodedText {
-  const { text, encoding } = decodeBySniffing(bytes);
-  const undecodable = encoding === 'utf-8-invalid' ? findAll(text, '\uFFFD') : [];
-  return { text, encoding, undecodable, strayBoms: findAll(text, '\uFEFF') };
+function chunksOf(source: ByteSource): Iterable<Uint8Array> {
+  return source instanceof Uint8Array ? [source] : source();
 }
 
-function decodeBySniffing(bytes: Uint8Array): { text: string; encoding: Encoding } {
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
-    return { text: lenientUtf8.decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
-  }
-  if (startsWith(bytes, [0xff, 0xfe])) {
-    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
-  }
-  if (startsWith(bytes, [0xfe, 0xff])) {
-    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
-  }
-  const bomless16 = sniffBomlessUtf16(bytes);
-  if (bomless16) return { text: new TextDecoder(bomless16).decode(bytes), encoding: bomless16 };
-  try {
-    return { text: strictUtf8.decode(bytes), encoding: 'utf-8' };
-  } catch {
-    // Not UTF-8: fall through to the legacy Chinese encoding.
-  }
-  try {
-    return { text: strictGb18030.decode(bytes), encoding: 'gb18030' };
-  } catch {
-    return { text: lenientUtf8.decode(bytes), encoding: 'utf-8-invalid' };
-  }
+/** Decodes a whole source to one string (small files, tests). */
+export function decodeBytes(source: ByteSource): DecodedText {
+  const parts: string[] = [];
+  const report = decodeSource(source, (text) => parts.push(text));
+  return { text: parts.join(''), ...report };
 }
 
-function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
-  return prefix.every((byte, i) => bytes[i] === byte);
+/**
+ * Decodes a source and hands the text on in chunks. BOMs decide first; then strict UTF-8 over the
+ * whole source, then strict GB18030 (as Excel saves on Chinese Windows); failing both, UTF-8 with
+ * the bad bytes replaced and located. Node 20's 'gbk' label mis-decodes four-byte sequences, so
+ * its superset 'gb18030' is used.
+ */
+export function decodeSource(source: ByteSource, onText: (text: string) => void): DecodeReport {
+  const head = firstBytes(source);
+  const bom = sniffBom(head);
+  const tracker = new PositionTracker();
+  const emit = (text: string): void => {
+    if (text === '') return;
+    tracker.scan(text);
+    onText(text);
+  };
+  if (bom) {
+    decodeWith(source, bom.label, bom.length, emit);
+    return { encoding: bom.encoding, undecodable: [], strayBoms: tracker.strayBoms };
+  }
+  const sixteen = sniffBomlessUtf16(head);
+  if (sixteen) {
+    decodeWith(source, sixteen, 0, emit);
+    return { encoding: sixteen, undecodable: [], strayBoms: tracker.strayBoms };
+  }
+  for (const [label, encoding] of [['utf-8', 'utf-8'], ['gb18030', 'gb18030']] as const) {
+    const strict = strictDecode(source, label);
+    if (!strict.valid) continue;
+    if (strict.text !== undefined) emit(strict.text);
+    else decodeWith(source, label, 0, emit);
+    return { encoding, undecodable: [], strayBoms: tracker.strayBoms };
+  }
+  tracker.findReplacements = true;
+  decodeWith(source, 'utf-8', 0, emit);
+  return { encoding: 'utf-8-invalid', undecodable: tracker.replacements, strayBoms: tracker.strayBoms };
+}
+
+function firstBytes(source: ByteSource): Uint8Array {
+  if (source instanceof Uint8Array) return source.subarray(0, SNIFF_BYTES);
+  const parts: Uint8Array[] = [];
+  let length = 0;
+  for (const chunk of source()) {
+    parts.push(chunk);
+    length += chunk.length;
+    if (length >= SNIFF_BYTES) break;
+  }
+  return Buffer.concat(parts).subarray(0, SNIFF_BYTES);
+}
+
+function sniffBom(head: Uint8Array): { label: string; encoding: Encoding; length: number } | undefined {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { label: 'utf-8', encoding: 'utf-8-bom', length: 3 };
+  if (head[0] === 0xff && head[1] === 0xfe) return { label: 'utf-16le', encoding: 'utf-16le', length: 2 };
+  if (head[0] === 0xfe && head[1] === 0xff) return { label: 'utf-16be', encoding: 'utf-16be', length: 2 };
+  return undefined;
 }
 
 /** UTF-16 without a BOM shows as NUL bytes in every other position of ASCII-heavy text. */
-function sniffBomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
-  const sample = Math.min(bytes.length - (bytes.length % 2), 512);
+function sniffBomlessUtf16(head: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const sample = head.length - (head.length % 2);
   if (sample < 4) return undefined;
   let evenZeros = 0;
   let oddZeros = 0;
   for (let i = 0; i < sample; i += 2) {
-    if (bytes[i] === 0) evenZeros++;
-    if (bytes[i + 1] === 0) oddZeros++;
+    if (head[i] === 0) evenZeros++;
+    if (head[i + 1] === 0) oddZeros++;
   }
   const pairs = sample / 2;
   if (oddZeros > pairs * 0.4 && evenZeros < pairs * 0.05) return 'utf-16le';
@@ -76,28 +111,91 @@ function sniffBomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefin
   return undefined;
 }
 
-function findAll(text: string, char: string): TextPosition[] {
-  const found: TextPosition[] = [];
-  let from = 0;
-  while (found.length < MAX_REPORTED_POSITIONS) {
-    const at = text.indexOf(char, from);
-    if (at < 0) break;
-    found.push(positionAt(text, at));
-    from = at + 1;
+/** Whether the whole source decodes strictly; small sources keep the text so it is decoded once. */
+function strictDecode(source: ByteSource, label: string): { valid: boolean; text?: string } {
+  const decoder = new TextDecoder(label, { fatal: true, ignoreBOM: true });
+  const parts: string[] = [];
+  let size = 0;
+  try {
+    for (const chunk of chunksOf(source)) {
+      const text = decoder.decode(chunk, { stream: true });
+      size += text.length;
+      if (size < KEEP_TEXT_BELOW) parts.push(text);
+    }
+    const tail = decoder.decode();
+    size += tail.length;
+    parts.push(tail);
+  } catch {
+    return { valid: false };
   }
-  return found;
+  return size < KEEP_TEXT_BELOW ? { valid: true, text: parts.join('') } : { valid: true };
 }
 
-/** 1-based line and column of a UTF-16 offset; CRLF, CR and LF each end one line. */
-export function positionAt(text: string, offset: number): TextPosition {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-      line++;
-      lineStart = i + 1;
+function decodeWith(source: ByteSource, label: string, skip: number, emit: (text: string) => void): void {
+  const decoder = new TextDecoder(label, { fatal: false, ignoreBOM: true });
+  let toSkip = skip;
+  for (const chunk of chunksOf(source)) {
+    const bytes = toSkip > 0 ? chunk.subarray(Math.min(toSkip, chunk.length)) : chunk;
+    toSkip -= chunk.length - bytes.length;
+    emit(decoder.decode(bytes, { stream: true }));
+  }
+  emit(decoder.decode());
+}
+
+/** Follows line and column through the decoded chunks to locate stray BOMs and replacement characters. */
+class PositionTracker {
+  readonly strayBoms: TextPosition[] = [];
+  readonly replacements: TextPosition[] = [];
+  findReplacements = false;
+  private line = 1;
+  private column = 1;
+  private afterCarriageReturn = false;
+
+  scan(text: string): void {
+    const wantBom = this.strayBoms.length < MAX_REPORTED_POSITIONS && text.includes('\uFEFF');
+    const wantReplacement = this.findReplacements && this.replacements.length < MAX_REPORTED_POSITIONS && text.includes('\uFFFD');
+    if (!wantBom && !wantReplacement) {
+      this.skip(text);
+      return;
+    }
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0xfeff && wantBom && this.strayBoms.length < MAX_REPORTED_POSITIONS) this.strayBoms.push({ line: this.line, column: this.column });
+      // Adjacent bad bytes make one run of replacement characters: one finding per run.
+      if (c === 0xfffd && wantReplacement && text.charCodeAt(i - 1) !== 0xfffd && this.replacements.length < MAX_REPORTED_POSITIONS) {
+        this.replacements.push({ line: this.line, column: this.column });
+      }
+      this.step(c);
     }
   }
-  return { line, column: offset - lineStart + 1 };
+
+  private step(c: number): void {
+    if (c === 10) {
+      if (!this.afterCarriageReturn) this.line++;
+      this.column = 1;
+      this.afterCarriageReturn = false;
+    } else if (c === 13) {
+      this.line++;
+      this.column = 1;
+      this.afterCarriageReturn = true;
+    } else {
+      this.column++;
+      this.afterCarriageReturn = false;
+    }
+  }
+
+  /** Advances over text without anything to find: count line ends with indexOf rather than per character. */
+  private skip(text: string): void {
+    let lastBreak = -1;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      if (!(i === 0 ? this.afterCarriageReturn : text.charCodeAt(i - 1) === 13)) this.line++;
+      lastBreak = i;
+    }
+    for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) {
+      this.line++;
+      if (i > lastBreak) lastBreak = i;
+    }
+    this.column = lastBreak < 0 ? this.column + text.length : text.length - lastBreak;
+    this.afterCarriageReturn = text.charCodeAt(text.length - 1) === 13;
+  }
 }

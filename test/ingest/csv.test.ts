@@ -1,6 +1,6 @@
 // Tests for the csv-parse adapter: every field's start line and column, whatever the line ends and quoting.
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../pipeline/ingest/csv.ts';
+import { CsvReader, MAX_RECORD_CHARS, parseCsv, type CsvProblem, type CsvRow } from '../../pipeline/ingest/csv.ts';
 
 const positions = (text: string) => parseCsv(text).rows.map((row) => row.cells.map((c) => [c.value, c.line, c.column]));
 
@@ -66,5 +66,29 @@ describe('parseCsv syntax problems', () => {
 
   it('reports NUL bytes', () => {
     expect(parseCsv('a,b\n1,\u00002\n').problems.map((p) => [p.kind, p.line, p.column])).toEqual([['nul-byte', 2, 3]]);
+  });
+});
+
+describe('CsvReader fed in chunks', () => {
+  const text = 'id,note,n\r\ns1,"line one\r\nline two",12\r\n\r\ns2,"x""y",3\rs3,a"b,4\ns4,"unclosed,5\ns5,ok,6\n';
+
+  it.each([1, 2, 3, 5, 8, 64])('gives the same rows and problems with chunks of %i characters', (size) => {
+    const rows: CsvRow[] = [];
+    const problems: CsvProblem[] = [];
+    const reader = new CsvReader({ row: (row) => rows.push(row), problem: (problem) => problems.push(problem) });
+    for (let i = 0; i < text.length; i += size) reader.push(text.slice(i, i + size));
+    reader.end();
+    expect({ rows, problems }).toEqual(parseCsv(text));
+    expect(rows.map((r) => r.cells[0]?.value)).toEqual(['id', 's1', 's2', 's5']);
+    expect(problems.map((p) => [p.kind, p.line, p.column])).toEqual([
+      ['stray-quote', 6, 5],
+      ['unclosed-quote', 7, 4],
+    ]);
+  });
+
+  it('reports a record over the size limit instead of holding it, and goes on', () => {
+    const doc = parseCsv(`a,b\n1,"${'x'.repeat(MAX_RECORD_CHARS + 10)}\n2,3\n`);
+    expect(doc.problems.map((p) => [p.kind, p.line, p.column])).toEqual([['cell-too-large', 2, 1]]);
+    expect(doc.rows.map((r) => r.line)).toEqual([1, 3]);
   });
 });

@@ -1,6 +1,13 @@
 // record/dangling-link: a study's reference_id or an outcome's study_id that points to no row.
 import { nearest } from '../../normalise/nearest.ts';
+import type { RowSource } from '../../schema/tables.ts';
 import { defineRule } from '../types.ts';
+
+/**
+ * Suggestions compare a missing id with every known id: cheap for a pull request's few mistakes,
+ * seconds for a file where thousands of rows point nowhere. Past this many findings, no suggestion.
+ */
+const MAX_SUGGESTIONS = 20;
 
 export default defineRule({
   meta: {
@@ -12,23 +19,31 @@ export default defineRule({
     },
   },
   create(context) {
-    const link = (field: string, id: string | undefined, known: ReadonlyMap<string, unknown>, table: string) => {
-      return (source: Parameters<typeof context.reportField>[0]): void => {
-        if (id === undefined || known.has(id)) return;
-        const suggestion = nearest(id, [...known.keys()]);
-        const data = { field, id, table };
-        context.reportField(
-          source,
-          field,
-          suggestion === undefined
-            ? { messageId: 'dangling', data, actual: id }
-            : { messageId: 'near', data: { ...data, suggestion }, actual: id, suggestion },
-        );
-      };
+    let suggestionsLeft = MAX_SUGGESTIONS;
+    const candidates = new Map<ReadonlyMap<string, unknown>, string[]>();
+    const idsOf = (known: ReadonlyMap<string, unknown>): string[] => {
+      let ids = candidates.get(known);
+      if (!ids || ids.length !== known.size) {
+        ids = [...known.keys()];
+        candidates.set(known, ids);
+      }
+      return ids;
+    };
+    const check = (source: RowSource, field: string, id: string | undefined, known: ReadonlyMap<string, unknown>, table: string): void => {
+      if (id === undefined || known.has(id)) return;
+      const suggestion = suggestionsLeft-- > 0 ? nearest(id, idsOf(known)) : undefined;
+      const data = { field, id, table };
+      context.reportField(
+        source,
+        field,
+        suggestion === undefined
+          ? { messageId: 'dangling', data, actual: id }
+          : { messageId: 'near', data: { ...data, suggestion }, actual: id, suggestion },
+      );
     };
     return {
-      study: (record) => link('reference_id', record.reference_id, context.index.references, 'references.csv')(record.source),
-      outcome: (record) => link('study_id', record.study_id, context.index.studies, 'studies.csv')(record.source),
+      study: (record) => check(record.source, 'reference_id', record.reference_id, context.index.references, 'references.csv'),
+      outcome: (record) => check(record.source, 'study_id', record.study_id, context.index.studies, 'studies.csv'),
     };
   },
 });
