@@ -24,6 +24,11 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     switch (options.command) {
       case 'check':
         return runCheckCommand(options, io);
+      case 'build': {
+        // Loaded on demand: rendering pulls in PDFKit and fonts, which a check does not need.
+        const { runBuildCommand } = await import('./cli/build.ts');
+        return await runBuildCommand(options, io);
+      }
       case 'cite-check':
         return runCiteCheckCommand(options, io);
       case 'import-refs':

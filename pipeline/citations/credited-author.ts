@@ -3,7 +3,7 @@ import { parsePersonName } from '../normalise/author.ts';
 import type { CitationUse, CreditedAuthor } from './types.ts';
 
 const LATIN_TOKEN = String.raw`(?:[A-Z][a-z\u00C0-\u024F'’-]+|[A-Z]{1,3}\.?)(?![\p{L}])`;
-const LATIN_MARKER = String.raw`(?:等人|等(?=[\[［研报发指认表])|et\s+al\.?|and\s+(?:colleagues|co-?workers)|(?:的)?研究(?:表明|发现|显示|指出|报告|证实))`;
+const LATIN_MARKER = String.raw`(?:等人|等(?=[\[［{研报发指认表])|et\s+al\.?|and\s+(?:colleagues|co-?workers)|(?:的)?研究(?:表明|发现|显示|指出|报告|证实))`;
 const LATIN_CREDIT = new RegExp(String.raw`(?<![\p{L}\p{N}])(${LATIN_TOKEN}(?:[ \t]+${LATIN_TOKEN}){0,3})\s*${LATIN_MARKER}`, 'gu');
 
 // Common Chinese surnames, compound ones first: a name is a surname plus one or two characters.

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { ReviewError } from '../errors.ts';
 import { REPORT_FORMATS, type ReportFormat } from '../report/index.ts';
 
-export const COMMANDS = ['check', 'cite-check', 'import-refs'] as const;
+export const COMMANDS = ['check', 'build', 'cite-check', 'import-refs'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface CliOptions {
@@ -88,6 +88,7 @@ export const USAGE = `review: keeps a literature review true to its evidence
 
 Usage:
   review check       [--records DIR] [--templates DIR] [--format F] [--max-warnings N]
+  review build       [--records DIR] [--templates DIR] [--out DIR] [--only html|pdf] [--since FILE] [--lang zh|en]
   review cite-check  FILE [--references FILE] [--format F]
   review import-refs FILE [--into records/references.csv]
   review --help | --version
@@ -97,6 +98,9 @@ Options:
   --templates DIR     templates folder (default: templates); absent or empty: records only
   --format F          stylish (default), json, github or sarif
   --max-warnings N    exit 1 when there are more than N warnings
+  --out DIR           build: the output folder (default: output)
+  --only html|pdf     build: write only the HTML or only the PDF files
+  --since FILE        build: the snapshot to compare with (default: DIR/review-data.json)
   --references FILE   cite-check: the reference list (references.csv, CSL-JSON, RIS or BibTeX)
                       instead of the manuscript's own 参考文献 / References section
   --into FILE         import-refs: the references.csv to add rows to

@@ -37,6 +37,7 @@ export function templateError(error: unknown, file: string): ReviewError {
   const summary = message
     .replace(/^Parse error on line \d+:\n.*\n-*\^\n/, '')
     .replace(/ - \d+:\d+$/, '')
+    .replace(/ not defined in \[object Object\]/, ' is not defined')
     .trim()
     .split('\n')[0];
   const where = line === undefined ? file : `${file}:${line}:${column ?? 1}`;

@@ -1,0 +1,107 @@
+// `review build`: checks everything, then renders the review and evidence table to HTML and PDF, and says what changed.
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ReviewError } from '../errors.ts';
+import { checkRecords } from '../run.ts';
+import { decodeBytes } from '../ingest/decode.ts';
+import { templateCitations } from '../citations/template-citations.ts';
+import { REFERENCE_STYLES, type ReferenceStyleName } from '../citations/csl.ts';
+import { renderReview, type ReviewMeta, type TemplateSource } from '../render/review.ts';
+import { readSnapshot } from '../render/changes.ts';
+import type { CliOptions } from './args.ts';
+import { exitCodeFor, writeReport } from './check.ts';
+import { displayPath, readRecordsFolder, readTemplatesFolder } from './files.ts';
+import type { CliIO } from './io.ts';
+import { writeOutputFolder, type BuildFile } from './output-folder.ts';
+
+const MAIN_TEMPLATE = 'review.hbs';
+
+export async function runBuildCommand(options: CliOptions, io: CliIO): Promise<number> {
+  const templatesDir = resolve(io.cwd, options.templates);
+  const input = readRecordsFolder(resolve(io.cwd, options.records), io.cwd);
+  const templates = readTemplatesFolder(templatesDir, io.cwd).map((file): TemplateSource => ({ path: file.path, source: decodeBytes(file.bytes).text }));
+  const main = templates.find((t) => t.path.endsWith(`/${MAIN_TEMPLATE}`) && !t.path.includes('/partials/'));
+  if (!main) throw new ReviewError('MISSING_FILE', `${displayPath(join(templatesDir, MAIN_TEMPLATE), io.cwd)} does not exist`);
+  const meta = readMeta(templatesDir, io.cwd);
+
+  const { result, dataset } = checkRecords(input, { documents: () => templates.map((t) => templateCitations(t.source, t.path)) });
+  if (exitCodeFor(result, undefined) !== 0) {
+    writeReport(result, options, io);
+    io.stderr('review: build stopped: the check found errors; nothing was written\n');
+    return 1;
+  }
+
+  const outDir = resolve(io.cwd, options.out);
+  const sincePath = options.since === undefined ? join(outDir, 'review-data.json') : resolve(io.cwd, options.since);
+  if (options.since !== undefined && !existsSync(sincePath)) throw new ReviewError('MISSING_FILE', `${displayPath(sincePath, io.cwd)} does not exist`);
+  const previous = readSnapshot(existsSync(sincePath) ? readFileSync(sincePath, 'utf8') : undefined);
+
+  const rendered = renderReview({ dataset, main, partials: templates.filter((t) => t !== main), meta, lang: options.lang, previous });
+  const files = new Map<BuildFile, string | Uint8Array>();
+  if (options.only !== 'pdf') {
+    files.set('review.html', rendered.reviewHtml);
+    files.set('evidence-table.html', rendered.tableHtml);
+  }
+  if (options.only !== 'html') {
+    const { renderPdf } = await import('../render/pdf/index.ts');
+    const creationDate = buildDate(io.env, meta);
+    const pdfMeta = { title: meta.title, author: meta.authors, subject: meta.subject, lang: options.lang, creationDate, ...(meta.keywords ? { keywords: meta.keywords } : {}) };
+    files.set('review.pdf', await renderPdf(rendered.reviewHtml, { ...pdfMeta, landscape: false }));
+    files.set('evidence-table.pdf', await renderPdf(rendered.tableHtml, { ...pdfMeta, landscape: true }));
+  }
+  files.set('review-data.json', JSON.stringify(rendered.snapshot, null, 2) + '\n');
+  writeOutputFolder(outDir, files);
+
+  const { errors, warnings } = result.summary;
+  const lines = [
+    `check: ${errors} errors, ${warnings} warnings${warnings ? ' (review check lists them)' : ''}`,
+    `wrote ${[...files.keys()].map((name) => displayPath(join(outDir, name), io.cwd)).join(', ')}`,
+    `what changed: ${rendered.changes.summary}`,
+    ...rendered.changes.items.map((item) => `  ${item}`),
+  ];
+  if (!options.quiet) io.stderr(lines.join('\n') + '\n');
+  return 0;
+}
+
+interface ReviewJson {
+  title?: unknown;
+  authors?: unknown;
+  subject?: unknown;
+  keywords?: unknown;
+  referenceStyle?: unknown;
+  date?: unknown;
+}
+
+function readMeta(templatesDir: string, cwd: string): ReviewMeta & { date?: string } {
+  const path = join(templatesDir, 'review.json');
+  let data: ReviewJson = {};
+  if (existsSync(path)) {
+    try {
+      data = JSON.parse(readFileSync(path, 'utf8')) as ReviewJson;
+    } catch (cause) {
+      throw new ReviewError('TEMPLATE', `${displayPath(path, cwd)}: not valid JSON: ${(cause as Error).message}`, { path, cause });
+    }
+  }
+  const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+  const style = text(data.referenceStyle) || 'gb-t-7714';
+  if (!(style in REFERENCE_STYLES)) {
+    throw new ReviewError('TEMPLATE', `${displayPath(path, cwd)}: referenceStyle '${style}' is not one of ${Object.keys(REFERENCE_STYLES).join(', ')}`, { path });
+  }
+  const meta: ReviewMeta & { date?: string } = {
+    title: text(data.title) || 'Review',
+    authors: text(data.authors),
+    subject: text(data.subject),
+    referenceStyle: style as ReferenceStyleName,
+  };
+  if (text(data.keywords)) meta.keywords = text(data.keywords);
+  if (text(data.date)) meta.date = text(data.date);
+  return meta;
+}
+
+/** The documents' date: SOURCE_DATE_EPOCH, else review.json's `date`, else a fixed day: never the clock, so builds repeat byte for byte. */
+function buildDate(env: Readonly<Record<string, string | undefined>>, meta: { date?: string }): Date {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  if (meta.date !== undefined && !Number.isNaN(Date.parse(meta.date))) return new Date(meta.date);
+  return new Date('2000-01-01T00:00:00Z');
+}

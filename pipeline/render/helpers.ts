@@ -1,0 +1,184 @@
+// The Handlebars helpers a review's templates use: citations, the reference list, and every number drawn from the records.
+import Handlebars from 'handlebars';
+import type { HelperOptions } from 'handlebars';
+import type { OutcomeRecord, StudyRecord } from '../schema/tables.ts';
+import { formatNumberList } from '../citations/number-list.ts';
+import { decimalsOf, formatInterval, formatNumber } from './format.ts';
+import { isLabelKey, label } from './labels.ts';
+import type { ReviewModel } from './model.ts';
+import type { CitationNumbering } from './numbering.ts';
+
+/** What the helpers draw on during one render pass. */
+export interface HelperContext {
+  model: ReviewModel;
+  numbering: CitationNumbering;
+  /** Ready HTML of blocks computed outside the templates. */
+  blocks: { bibliography: () => string; evidenceTable: () => string; changes: () => string };
+}
+
+type Value = string | number;
+const { SafeString, escapeExpression } = Handlebars;
+
+/** A helper error that carries the template position of the call, so it is reported at file:line:column. */
+function fail(options: HelperOptions, message: string): never {
+  const loc = (options as HelperOptions & { loc?: { start: { line: number; column: number } } }).loc;
+  throw Object.assign(new Error(message), loc ? { lineNumber: loc.start.line, column: loc.start.column } : {});
+}
+
+/** Splits a helper's arguments from Handlebars' options object, which always comes last. */
+function split(args: unknown[]): { params: unknown[]; options: HelperOptions } {
+  return { params: args.slice(0, -1), options: args[args.length - 1] as HelperOptions };
+}
+
+export function registerHelpers(handlebars: typeof Handlebars, context: HelperContext): void {
+  const { model, numbering } = context;
+  const lang = model.lang;
+
+  handlebars.registerHelper('cite', (...args: unknown[]) => {
+    const { params, options } = split(args);
+    if (params.length === 0) fail(options, 'cite needs at least one reference id');
+    const numbers = params.map((param) => {
+      const id = String(param);
+      if (!model.referencesById.has(id)) fail(options, `no reference has the id '${id}'`);
+      return numbering.numberOf(id);
+    });
+    const first = Math.min(...numbers);
+    return new SafeString(`<a class="cite" href="#ref-${first}">[${formatNumberList(numbers, ',')}]</a>`);
+  });
+
+  handlebars.registerHelper('bibliography', () => new SafeString(context.blocks.bibliography()));
+  handlebars.registerHelper('evidenceTable', () => new SafeString(context.blocks.evidenceTable()));
+  handlebars.registerHelper('changes', () => new SafeString(context.blocks.changes()));
+
+  handlebars.registerHelper('label', (key: unknown, options: HelperOptions) => {
+    const name = String(key);
+    if (!isLabelKey(name)) fail(options, `no label '${name}'`);
+    return label(name, lang);
+  });
+
+  handlebars.registerHelper('study', (id: unknown, field: unknown, options: HelperOptions) => studyField(findStudy(String(id), options), String(field), options));
+
+  handlebars.registerHelper('outcome', (studyId: unknown, outcome: unknown, options: HelperOptions) => {
+    const study = findStudy(String(studyId), options);
+    const criteria = options.hash as Record<string, unknown>;
+    const { field = 'value', ...filters } = criteria;
+    for (const key of Object.keys(filters)) if (!OUTCOME_FILTERS.has(key)) fail(options, `outcome takes ${[...OUTCOME_FILTERS].join(', ')} and field, not '${key}'`);
+    const matches = study.outcomes.filter((row) => row.outcome === String(outcome) && Object.entries(filters).every(([key, expected]) => matchesFilter(row, key, expected)));
+    const description = `${study.id} ${String(outcome)}${Object.entries(filters).map(([k, v]) => ` ${k}=${String(v)}`).join('')}`;
+    if (matches.length === 0) fail(options, `no outcome row matches ${description}`);
+    if (matches.length > 1) fail(options, `${matches.length} outcome rows match ${description}; add arm=, category=, analysis= or timepoint= to choose one`);
+    return outcomeField(matches[0] as OutcomeRecord, String(field), options);
+  });
+
+  handlebars.registerHelper('count', (what: unknown, options: HelperOptions) => {
+    const disease = (options.hash as { disease?: string }).disease;
+    const studies = model.studies.filter((s) => disease === undefined || s.study.disease === disease);
+    if (what === 'studies') return studies.length;
+    // Patients are summed over the studies that report n; "studies-without-n" says how many do not.
+    if (what === 'patients') return studies.reduce((sum, s) => sum + (s.study.n_enrolled ?? 0), 0);
+    if (what === 'studies-without-n') return studies.filter((s) => s.study.n_enrolled === undefined).length;
+    if (what === 'references') return numbering.order.length;
+    return fail(options, `count takes "studies", "patients", "studies-without-n" or "references", not '${String(what)}'`);
+  });
+
+  handlebars.registerHelper('num', (value: unknown, options: HelperOptions) => {
+    const decimals = (options.hash as { decimals?: number }).decimals;
+    if (typeof value !== 'number') fail(options, `num needs a number, not '${String(value)}'`);
+    return formatNumber(value, decimals);
+  });
+
+  function findStudy(id: string, options: HelperOptions) {
+    const study = model.studiesById.get(id);
+    if (!study) fail(options, `no study has the id '${id}'`);
+    return study;
+  }
+
+  function studyField(entry: ReturnType<typeof findStudy>, field: string, options: HelperOptions): Value {
+    const study: StudyRecord = entry.study;
+    const value = ((): Value | undefined => {
+      switch (field) {
+        case 'firstAuthor':
+          return entry.firstAuthor;
+        case 'year':
+          return entry.year;
+        case 'follow_up.amount':
+          return study.follow_up?.parsed?.amount;
+        case 'dose':
+          return study.intervention?.parsed?.doses.map((d) => `${formatNumber(d.amount)} ${d.unit}`).join(lang === 'zh' ? '、' : ', ');
+        case 'interval.every':
+          return study.intervention?.parsed?.interval?.every;
+        case 'follow_up':
+        case 'intervention':
+          return study[field]?.raw;
+        case 'n_enrolled':
+        case 'n_analysed':
+        case 'country':
+        case 'centre':
+        case 'population':
+        case 'comparator':
+        case 'registration':
+        case 'conclusion':
+          return study[field];
+        default:
+          return fail(options, `study has no field '${field}'`);
+      }
+    })();
+    if (value === undefined || value === '') fail(options, `study ${entry.id} has no ${field} in studies.csv`);
+    return value;
+  }
+
+  function outcomeField(row: OutcomeRecord, field: string, options: HelperOptions): Value {
+    const cells = row.source.cells;
+    const value = ((): Value | undefined => {
+      switch (field) {
+        case 'value':
+        case 'ci_low':
+        case 'ci_high':
+          return row[field] === undefined ? undefined : formatNumber(row[field], decimalsOf(cells[field]?.raw));
+        case 'magnitude':
+          // For prose that carries the sign in words ("平均降低 11 分"): the size of the value.
+          return row.value === undefined ? undefined : formatNumber(Math.abs(row.value), decimalsOf(cells.value?.raw));
+        case 'timepoint':
+          return row.timepoint?.raw;
+        case 'count':
+        case 'denominator':
+        case 'n':
+          return row[field];
+        case 'percent':
+          return row.percent === undefined ? undefined : formatNumber(row.percent.value, row.percent.decimals);
+        case 'ci':
+          return row.ci_low === undefined || row.ci_high === undefined
+            ? undefined
+            : formatInterval(formatNumber(row.ci_low, decimalsOf(cells.ci_low?.raw)), formatNumber(row.ci_high, decimalsOf(cells.ci_high?.raw)), lang);
+        case 'timepoint.amount':
+          return row.timepoint?.parsed?.amount;
+        case 'reported':
+          return row.reported?.raw;
+        default:
+          return fail(options, `outcome has no field '${field}'`);
+      }
+    })();
+    if (value === undefined) fail(options, `outcome ${row.study_id} ${row.outcome} (outcomes.csv line ${row.source.line}) has no ${field}`);
+    return value;
+  }
+}
+
+const OUTCOME_FILTERS = new Set(['arm', 'category', 'analysis', 'measure', 'unit', 'timepoint']);
+
+function matchesFilter(row: OutcomeRecord, key: string, expected: unknown): boolean {
+  const wanted = String(expected);
+  switch (key) {
+    case 'timepoint':
+      return row.timepoint?.raw === wanted;
+    case 'arm':
+    case 'category':
+    case 'analysis':
+    case 'measure':
+    case 'unit':
+      return (row[key] ?? '') === wanted;
+    default:
+      return false;
+  }
+}
+
+export { escapeExpression };

@@ -1,0 +1,78 @@
+// What the renderer draws from: the accepted records joined (study ↔ reference ↔ outcomes) and looked up by id.
+import type { Dataset } from '../run.ts';
+import type { Vocabulary, VocabularyEntry, VocabularyKind } from '../normalise/vocabulary.ts';
+import type { OutcomeRecord, ReferenceRecord, StudyRecord } from '../schema/tables.ts';
+import type { Lang } from './format.ts';
+import { label } from './labels.ts';
+
+/** A study with its reference and outcome rows, in the order of studies.csv and outcomes.csv. */
+export interface IncludedStudy {
+  id: string;
+  study: StudyRecord;
+  reference: ReferenceRecord | undefined;
+  outcomes: OutcomeRecord[];
+  /** The first author as a reader names the study: the family name for Latin names, the full name for Chinese ones. */
+  firstAuthor: string;
+  year: number | undefined;
+}
+
+export interface ReviewModel {
+  lang: Lang;
+  vocabulary: Vocabulary;
+  studies: IncludedStudy[];
+  studiesById: ReadonlyMap<string, IncludedStudy>;
+  references: ReferenceRecord[];
+  referencesById: ReadonlyMap<string, ReferenceRecord>;
+}
+
+export function buildReviewModel(dataset: Dataset, lang: Lang): ReviewModel {
+  const references = dataset.references.filter((r) => !r.rejected && r.id !== undefined);
+  const referencesById = new Map(references.map((r) => [r.id as string, r]));
+  const outcomesByStudy = new Map<string, OutcomeRecord[]>();
+  for (const outcome of dataset.outcomes) {
+    if (outcome.rejected || outcome.study_id === undefined) continue;
+    const list = outcomesByStudy.get(outcome.study_id);
+    if (list) list.push(outcome);
+    else outcomesByStudy.set(outcome.study_id, [outcome]);
+  }
+  const studies = dataset.studies
+    .filter((s): s is StudyRecord & { id: string } => !s.rejected && s.id !== undefined)
+    .map((study): IncludedStudy => {
+      const reference = study.reference_id === undefined ? undefined : referencesById.get(study.reference_id);
+      return {
+        id: study.id,
+        study,
+        reference,
+        outcomes: outcomesByStudy.get(study.id) ?? [],
+        // A work of unknown authorship is named by the reader's word for it, not by an internal id.
+        firstAuthor: firstAuthorName(reference) ?? label('unidentified', lang),
+        year: reference?.year,
+      };
+    });
+  return { lang, vocabulary: dataset.vocabulary, studies, studiesById: new Map(studies.map((s) => [s.id, s])), references, referencesById };
+}
+
+function firstAuthorName(reference: ReferenceRecord | undefined): string | undefined {
+  const first = reference?.authors?.names[0];
+  if (!first) return undefined;
+  return first.script === 'han' ? first.literal : first.family;
+}
+
+/** A vocabulary term's label in the document's language (the term itself when the vocabulary has none). */
+export function termLabel(vocabulary: Vocabulary, kind: VocabularyKind, term: string | undefined, lang: Lang): string {
+  if (term === undefined) return '';
+  const found = vocabulary.lookup(kind, term);
+  return found.ok ? (found.value.label?.[lang] ?? found.value.term) : term;
+}
+
+/** The short name of an outcome instrument: its abbreviation (FVC, mRSS, SLEDAI) when it has one, else its label. */
+export function outcomeName(vocabulary: Vocabulary, term: string | undefined, lang: Lang): string {
+  if (term === undefined) return '';
+  const found = vocabulary.lookup('outcome', term);
+  if (!found.ok) return term;
+  return abbreviationOf(found.value) ?? found.value.label?.[lang] ?? found.value.term;
+}
+
+function abbreviationOf(entry: VocabularyEntry): string | undefined {
+  return [entry.term, ...entry.aliases].find((name) => /^[A-Za-z]*[A-Z]{2,}[A-Za-z0-9]*$/.test(name));
+}

@@ -1,0 +1,278 @@
+// Lays out the evidence table: widths from content, wrapped cells, header repeated on each page, rows kept whole.
+import { naturalWidth, toWords, widestUnbreakable, type Word } from './words.ts';
+import type { GlyphRun } from './canvas.ts';
+import { allocateWidths, sampleIndexes, type ColumnSample } from './columns.ts';
+import { drawLinks, placeText, prepareText, styledRuns, type Flow, type FlowContext } from './flow.ts';
+import { breakLines, composeLine, type LinkBox, type Paragraph } from './lines.ts';
+import { PLAIN, plainText, type Run, type TableCell, type TableModel, type TableRow } from './model.ts';
+import { baselineOffset, type Align, type BlockStyle } from './style.ts';
+
+// Enough rows to judge a column's text without measuring a 10,000-row table twice.
+const SAMPLE_ROWS = 200;
+const NUMERIC = /^[\s\d.,:;%()[\]±~≈<>=≤≥+\-−–/×]+$/;
+
+interface CellBox {
+  x: number;
+  width: number;
+  text: Paragraph;
+  align: Align;
+}
+
+interface RowBox {
+  kind: TableRow['kind'] | 'head';
+  cells: CellBox[];
+  lines: number;
+}
+
+interface Geometry {
+  x: number;
+  widths: number[];
+  /** Left edge of each column's cell. */
+  starts: number[];
+  total: number;
+  aligns: Align[];
+}
+
+/** Everything the rows share while they are set. */
+interface TableSetting {
+  ctx: FlowContext;
+  geometry: Geometry;
+  body: BlockStyle;
+  head: BlockStyle;
+  lineHeight: number;
+  padX: number;
+  padY: number;
+}
+
+/** Sets a table at the flow's cursor, continuing over as many pages as it needs. */
+export function setTable(flow: Flow, table: TableModel): void {
+  const { ctx } = flow;
+  const theme = ctx.theme.table;
+  const body: BlockStyle = { size: theme.size, leading: theme.leading, bold: false, color: ctx.theme.body.color, align: 'left', indent: 0, before: 0, after: 0, raiseCites: false };
+  const head: BlockStyle = { ...body, bold: true };
+  const words = new RowWords(ctx, body, head);
+  const geometry = columnGeometry(ctx, table, flow.left, flow.width, words);
+  const setting: TableSetting = { ctx, geometry, body, head, lineHeight: theme.size * theme.leading, padX: theme.padX, padY: theme.padY };
+  const headRows = table.head.map((row, index) => layoutRow(setting, row, words.get(-1 - index, row), 'head'));
+  const headHeight = headRows.reduce((total, row) => total + rowHeight(setting, row.lines), 0);
+  const caption = prepareText(ctx, table.caption, theme.caption, { x: flow.left, width: flow.width, first: 0, rest: 0 });
+  const captionHeight = caption.paragraph.lines.length * caption.lineHeight;
+
+  // Caption, header and the first rows go together.
+  flow.space(theme.caption.before);
+  flow.ensure(captionHeight + theme.caption.after + headHeight + 3 * rowHeight(setting, 1));
+  if (table.caption.length > 0) {
+    ctx.canvas.bookmark(plainText(table.caption));
+    placeText(flow, { ...caption, style: { ...caption.style, before: 0 } }, { anchor: table.anchor });
+  } else if (table.anchor !== null) {
+    ctx.canvas.destination(table.anchor, flow.left, flow.y);
+  }
+  const startPart = (): void => {
+    ctx.canvas.rule(geometry.x, geometry.x + geometry.total, flow.y, 0.8, theme.frame);
+    for (const row of headRows) {
+      const height = rowHeight(setting, row.lines);
+      ctx.canvas.fillRect(geometry.x, flow.y, geometry.total, height, theme.headShade);
+      drawRow(setting, row, 0, row.lines, flow.y);
+      flow.y += height;
+    }
+    if (headRows.length > 0) ctx.canvas.rule(geometry.x, geometry.x + geometry.total, flow.y, 0.5, theme.frame);
+  };
+  const endPart = (): void => ctx.canvas.rule(geometry.x, geometry.x + geometry.total, flow.y, 0.8, theme.frame);
+  const continuation = continuationCaption(ctx, table);
+  const nextPage = (): void => {
+    endPart();
+    flow.newPage();
+    if (continuation.length > 0) {
+      const text = prepareText(ctx, continuation, { ...theme.note, before: 0, after: 3, color: theme.caption.color, bold: true }, { x: flow.left, width: flow.width, first: 0, rest: 0 });
+      placeText(flow, text);
+    }
+    startPart();
+  };
+
+  startPart();
+  const capacity = flow.bottom - flow.top - headHeight - 3 * theme.size * 1.45;
+  for (let index = 0; index < table.body.length; index++) {
+    const row = table.body[index] as TableRow;
+    const box = layoutRow(setting, row, words.take(index, row), row.kind);
+    const height = rowHeight(setting, box.lines);
+    // A group heading never stands alone at a page foot: keep it with one line of the next row.
+    const keep = row.kind === 'group' ? rowHeight(setting, 1) : 0;
+    if (flow.y + height + keep > flow.bottom + 0.01) {
+      if (height <= capacity || flow.bottom - flow.y < rowHeight(setting, 3)) nextPage();
+    }
+    let from = 0;
+    while (from < box.lines) {
+      const fit = Math.max(1, Math.floor((flow.bottom - flow.y - 2 * setting.padY + 0.01) / setting.lineHeight));
+      const to = Math.min(box.lines, from + fit);
+      drawRowBox(setting, box, from, to, flow.y);
+      flow.y += rowHeight(setting, to - from);
+      from = to;
+      if (from < box.lines) nextPage();
+    }
+  }
+  endPart();
+  flow.y += theme.note.before;
+  for (const note of table.notes) placeText(flow, prepareText(ctx, note, theme.note, { x: flow.left, width: flow.width, first: 0, rest: 0 }));
+  flow.space(theme.note.after);
+}
+
+function rowHeight(setting: TableSetting, lines: number): number {
+  return lines * setting.lineHeight + 2 * setting.padY;
+}
+
+/**
+ * Words of each cell of a row. The rows sampled for column widths are kept until drawn, then dropped: holding a
+ * 10,000-row table's words would only feed the garbage collector.
+ */
+class RowWords {
+  private readonly cache = new Map<number, Word[][]>();
+  private readonly ctx: FlowContext;
+  private readonly body: BlockStyle;
+  private readonly head: BlockStyle;
+
+  constructor(ctx: FlowContext, body: BlockStyle, head: BlockStyle) {
+    this.ctx = ctx;
+    this.body = body;
+    this.head = head;
+  }
+
+  /** Words of body row `index`, or of header row `-1 - index`, kept for later. */
+  get(index: number, row: TableRow): Word[][] {
+    let atoms = this.cache.get(index);
+    if (atoms === undefined) {
+      atoms = this.build(index, row);
+      this.cache.set(index, atoms);
+    }
+    return atoms;
+  }
+
+  /** Words of a row about to be drawn, forgotten afterwards. */
+  take(index: number, row: TableRow): Word[][] {
+    const atoms = this.cache.get(index);
+    if (atoms === undefined) return this.build(index, row);
+    this.cache.delete(index);
+    return atoms;
+  }
+
+  private build(index: number, row: TableRow): Word[][] {
+    const atoms: Word[][] = [];
+    for (const cell of row.cells) atoms.push(toWords(styledRuns(this.ctx, cell.runs, cell.header || row.kind === 'group' || index < 0 ? this.head : this.body), this.ctx.canvas));
+    return atoms;
+  }
+}
+
+/** Column widths from a sample of rows plus the header; columns of numbers are centred. */
+function columnGeometry(ctx: FlowContext, table: TableModel, x: number, total: number, rowWords: RowWords): Geometry {
+  const theme = ctx.theme.table;
+  const em = theme.size;
+  const columns = table.columns;
+  const sampled = sampleIndexes(table.body.length, SAMPLE_ROWS).filter((index) => table.body[index]?.kind === 'data');
+  const cells: number[][] = Array.from({ length: columns }, () => new Array<number>(sampled.length).fill(0));
+  // Long identifiers (DOIs, URLs) may break inside; they must not claim a whole column.
+  const mins = new Array<number>(columns).fill(1.5 * em);
+  const numeric = new Array<number>(columns).fill(0);
+  const filled = new Array<number>(columns).fill(0);
+  sampled.forEach((index, sample) => {
+    const row = table.body[index] as TableRow;
+    const atoms = rowWords.get(index, row);
+    forEachColumn(row.cells, (cell, column, span, cellIndex) => {
+      if (span !== 1 || column >= columns) return;
+      const cellAtoms = atoms[cellIndex] as Word[];
+      (cells[column] as number[])[sample] = naturalWidth(cellAtoms);
+      mins[column] = Math.max(mins[column] as number, Math.min(widestUnbreakable(cellAtoms, ctx.canvas), 8 * em));
+      const text = plainText(cell.runs);
+      if (text !== '') {
+        filled[column] = (filled[column] as number) + 1;
+        if (NUMERIC.test(text)) numeric[column] = (numeric[column] as number) + 1;
+      }
+    });
+  });
+  table.head.forEach((row, index) => {
+    const atoms = rowWords.get(-1 - index, row);
+    forEachColumn(row.cells, (_cell, column, span, cellIndex) => {
+      if (span !== 1 || column >= columns) return;
+      const cellAtoms = atoms[cellIndex] as Word[];
+      // A heading of up to three characters (样本量, Design) stays on one line; a longer one may wrap.
+      mins[column] = Math.max(mins[column] as number, Math.min(widestUnbreakable(cellAtoms, ctx.canvas), 8 * em), Math.min(naturalWidth(cellAtoms), 3.2 * em));
+    });
+  });
+  const samples: ColumnSample[] = cells.map((values, column) => ({ min: mins[column] as number, cells: values, short: 7.5 * em }));
+  const padding = 2 * theme.padX;
+  const widths = allocateWidths(samples, total - columns * padding).map((width) => width + padding);
+  const starts: number[] = [];
+  let left = x;
+  for (const width of widths) {
+    starts.push(left);
+    left += width;
+  }
+  const aligns: Align[] = numeric.map((count, column) => ((filled[column] as number) > 0 && count / (filled[column] as number) >= 0.8 ? 'center' : 'left'));
+  return { x, widths, starts, total, aligns };
+}
+
+/** Calls back with each cell's first column, its span (clipped to the table) and its index in the row. */
+function forEachColumn(cells: readonly TableCell[], callback: (cell: TableCell, column: number, span: number, index: number) => void): void {
+  let column = 0;
+  cells.forEach((cell, index) => {
+    callback(cell, column, cell.colspan, index);
+    column += cell.colspan;
+  });
+}
+
+function layoutRow(setting: TableSetting, row: TableRow, words: Word[][], kind: RowBox['kind']): RowBox {
+  const { geometry, padX, ctx } = setting;
+  const columns = geometry.widths.length;
+  const cells: CellBox[] = [];
+  let lines = 1;
+  let column = 0;
+  for (let index = 0; index < row.cells.length && column < columns; index++) {
+    const span = (row.cells[index] as TableCell).colspan;
+    const last = kind === 'group' ? columns : Math.min(columns, column + span);
+    const x = geometry.starts[column] as number;
+    const inner = (geometry.starts[last - 1] as number) + (geometry.widths[last - 1] as number) - x - 2 * padX;
+    const text = breakLines(words[index] as Word[], { first: inner, rest: inner }, ctx.canvas);
+    if (text.lines.length > lines) lines = text.lines.length;
+    cells.push({ x: x + padX, width: inner, text, align: span === 1 && kind !== 'group' ? (geometry.aligns[column] as Align) : 'left' });
+    column += span;
+  }
+  return { kind, cells, lines };
+}
+
+// Group rows are shaded and ruled; data rows get a light rule below.
+function drawRowBox(setting: TableSetting, box: RowBox, from: number, to: number, y: number): void {
+  const { ctx, geometry } = setting;
+  const height = rowHeight(setting, to - from);
+  if (box.kind === 'group') ctx.canvas.fillRect(geometry.x, y, geometry.total, height, ctx.theme.table.groupShade);
+  drawRow(setting, box, from, to, y);
+  ctx.canvas.rule(geometry.x, geometry.x + geometry.total, y + height, 0.3, ctx.theme.table.rowRule);
+}
+
+/** Draws lines [from, to) of every cell of a row whose top is at y, in one text object. */
+function drawRow(setting: TableSetting, box: RowBox, from: number, to: number, y: number): void {
+  const { lineHeight, padY, body } = setting;
+  const runs: GlyphRun[] = [];
+  const links: LinkBox[] = [];
+  const baseline = baselineOffset(body.size, lineHeight);
+  for (const cell of box.cells) {
+    const end = Math.min(to, cell.text.lines.length);
+    for (let i = from; i < end; i++) {
+      const set = composeLine(cell.text, cell.text.lines[i] as Paragraph['lines'][number], {
+        x: cell.x,
+        baseline: y + padY + (i - from) * lineHeight + baseline,
+        width: cell.width,
+        align: cell.align,
+        size: body.size,
+      }, setting.ctx.canvas);
+      runs.push(...set.runs);
+      if (set.links.length > 0) links.push(...set.links);
+    }
+  }
+  setting.ctx.canvas.drawText(runs);
+  if (links.length > 0) drawLinks(setting.ctx, links);
+}
+
+// "表 1 …（续）" on the pages a table continues on.
+function continuationCaption(ctx: FlowContext, table: TableModel): Run[] {
+  if (table.caption.length === 0) return [];
+  const marks = table.caption[0]?.marks ?? PLAIN;
+  return [...table.caption, { text: ctx.lang === 'zh' ? '（续）' : ' (continued)', marks }];
+}

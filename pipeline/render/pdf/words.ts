@@ -1,0 +1,410 @@
+// Cuts styled text into words at spaces, and finds the break opportunities inside them (CJK, kinsoku, long compounds).
+import type { Metrics } from './canvas.ts';
+import { standInFor } from './fonts.ts';
+import type { TextStyle } from './style.ts';
+
+/** Text in one style; the text `\n` alone is a forced line break. */
+export interface StyledText {
+  text: string;
+  style: TextStyle;
+}
+
+/** A piece of a word in one style; `width` in points. */
+export interface Part {
+  text: string;
+  style: TextStyle;
+  width: number;
+}
+
+/**
+ * Text between two spaces, in one or more styles. Chinese has no spaces, so a word may be a whole clause: `breakable`
+ * says a line may break inside it (see canBreakBetween), which the line filler looks at only when the word does not
+ * fit. `glue` is the space that follows it (dropped at a line end); `forced` ends the line after it; `stretch` says
+ * justification may widen the gap after it.
+ */
+export interface Word {
+  parts: Part[];
+  width: number;
+  glue: Part | null;
+  forced: boolean;
+  breakable: boolean;
+  stretch: boolean;
+}
+
+// Never at the start of a line (closing brackets, pauses, stops, postfix units) — simplified from JIS X 4051 / GB/T 15834.
+const NO_BREAK_BEFORE = '，。、；：？！）】」』》〉〕〗〙〛’”…‥·・﹐﹑﹒﹔﹕﹖﹗）］｝｠、．％‰℃°々ー〜～,.;:?!)]}%';
+// Never at the end of a line (opening brackets and quotes).
+const NO_BREAK_AFTER = '（【「『《〈〔〖〘〚‘“·・（［｛｟([{';
+// A line may break after these inside a Latin word (DOIs, ranges, compounds) when a letter or digit follows.
+const BREAK_AFTER_IN_WORD = '/-–—';
+// Pairs that read as one mark: the Chinese dash ——, the ellipsis ……
+const DOUBLED = '—…';
+
+const CJK = 1;
+const CLOSE = 2;
+const OPEN = 4;
+const IN_WORD = 8;
+const ALNUM = 16;
+const PAIRED = 32;
+
+/** Ideographs, kana, hangul, CJK punctuation and full-width forms: a line may break on either side of them. */
+export function isCjk(cp: number): boolean {
+  return (
+    (cp >= 0x2e80 && cp <= 0x2fdf) ||
+    (cp >= 0x3000 && cp <= 0x33ff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0xa960 && cp <= 0xa97f) ||
+    (cp >= 0xac00 && cp <= 0xd7af) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xffef) ||
+    (cp >= 0x20000 && cp <= 0x3ffff)
+  );
+}
+
+function isAlnum(cp: number): boolean {
+  return (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) || (cp >= 0xc0 && cp <= 0x24f);
+}
+
+// One table lookup per character instead of a handful of range tests and set look-ups: this loop runs for every
+// character of a 10,000-row table.
+const FLAGS = buildFlags();
+
+function buildFlags(): Uint8Array {
+  const flags = new Uint8Array(0x10000);
+  for (let cp = 0; cp < 0x10000; cp++) flags[cp] = (isCjk(cp) ? CJK : 0) | (isAlnum(cp) ? ALNUM : 0);
+  const mark = (chars: string, flag: number): void => {
+    for (const char of chars) {
+      const cp = char.codePointAt(0) as number;
+      flags[cp] = (flags[cp] as number) | flag;
+    }
+  };
+  mark(NO_BREAK_BEFORE, CLOSE);
+  mark(NO_BREAK_AFTER, OPEN);
+  mark(BREAK_AFTER_IN_WORD, IN_WORD);
+  mark(DOUBLED, PAIRED);
+  return flags;
+}
+
+function flagsOf(cp: number): number {
+  if (cp < 0) return 0;
+  return cp < 0x10000 ? (FLAGS[cp] as number) : cp <= 0x3ffff && cp >= 0x20000 ? CJK : 0;
+}
+
+/** Closing punctuation, which stays with the character before it. */
+export function isClosing(cp: number): boolean {
+  return (flagsOf(cp) & CLOSE) !== 0;
+}
+
+/** Opening punctuation, which stays with the character after it. */
+export function isOpening(cp: number): boolean {
+  return (flagsOf(cp) & OPEN) !== 0;
+}
+
+/** Whether a line may break between two adjacent non-space characters; `run` counts the characters since the last break. */
+export function canBreakBetween(before: number, after: number, run: number): boolean {
+  const a = flagsOf(before);
+  const b = flagsOf(after);
+  if (b & CLOSE || a & OPEN) return false;
+  if (before === after && a & PAIRED) return false;
+  if ((a | b) & CJK) return true;
+  // Not inside short words: mg/kg, IL-6 and RA-ILD stay whole; CTD-ILD and DOIs may break.
+  return (a & IN_WORD) !== 0 && (b & ALNUM) !== 0 && run >= 4;
+}
+
+/** Whether justification may widen a break between these characters: CJK is set inter-character, Latin only at spaces. */
+export function stretchesBetween(before: number, after: number): boolean {
+  return ((flagsOf(before) | flagsOf(after)) & CJK) !== 0;
+}
+
+function isCollapsible(cp: number): boolean {
+  return cp === 0x20 || cp === 0x0a || cp === 0x09 || cp === 0x0d || cp === 0x0c;
+}
+
+// Invisible characters with no glyph to draw: soft hyphen, BOM, zero-width joiners.
+function isIgnorable(cp: number): boolean {
+  return cp === 0xad || cp === 0xfeff || cp === 0x200c || cp === 0x200d || cp === 0x2060;
+}
+
+const ZERO_WIDTH_SPACE = 0x200b;
+
+/**
+ * Cuts text into words. White space collapses as in HTML (leading and trailing space is dropped); a line break in the
+ * source between two CJK characters vanishes, as CSS Text 3 says.
+ */
+export function toWords(items: readonly StyledText[], metrics: Metrics): Word[] {
+  const builder = new WordBuilder(metrics);
+  for (const item of items) builder.add(item);
+  builder.finish(null);
+  return builder.words;
+}
+
+// The builder's state; a class rather than closures, which are rebuilt (and, under esbuild, renamed) on every call.
+class WordBuilder {
+  readonly words: Word[] = [];
+  private current: Word | null = null;
+  private previous = -1;
+  private run = 0;
+  private spaceStyle: TextStyle | null = null;
+  private spaceNewline = false;
+  private readonly metrics: Metrics;
+
+  constructor(metrics: Metrics) {
+    this.metrics = metrics;
+  }
+
+  add(item: StyledText): void {
+    if (item.text === '\n') {
+      this.forceBreak();
+      return;
+    }
+    const text = item.text;
+    const style = item.style;
+    for (let i = 0; i < text.length; i++) {
+      let cp = text.charCodeAt(i);
+      let end = i + 1;
+      if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
+        cp = text.codePointAt(i) as number;
+        end = i + 2;
+      }
+      this.addChar(text, i, end, cp, style);
+      i = end - 1;
+    }
+  }
+
+  private addChar(text: string, from: number, to: number, cp: number, style: TextStyle): void {
+    if (isCollapsible(cp)) {
+      if (this.spaceStyle === null) this.spaceStyle = style;
+      if (cp === 0x0a) this.spaceNewline = true;
+      return;
+    }
+    if (isIgnorable(cp)) return;
+    if (!this.metrics.covers(cp)) {
+      // A character the font lacks is set as its stand-in (Ž as Z), if it has one.
+      const standIn = standInFor(text.slice(from, to), this.metrics);
+      if (standIn !== null) {
+        for (let i = 0; i < standIn.length; i++) this.addChar(standIn, i, i + 1, standIn.charCodeAt(i), style);
+        return;
+      }
+    }
+    if (cp === ZERO_WIDTH_SPACE) {
+      if (this.current !== null) this.current.stretch = stretchesBetween(this.previous, -1);
+      this.finish(null);
+      return;
+    }
+    const spaceStyle = this.spaceStyle;
+    if (spaceStyle !== null) {
+      this.spaceStyle = null;
+      if (this.current !== null) {
+        // A source line break between CJK characters is no space at all; no line starts with closing punctuation.
+        if (this.spaceNewline && flagsOf(this.previous) & CJK && flagsOf(cp) & CJK) this.note(cp);
+        else if (flagsOf(cp) & CLOSE) this.append(' ', 0, 1, 0x20, spaceStyle);
+        else this.finish(spacePart(spaceStyle, this.metrics));
+      } else if (this.words.length > 0) {
+        // A space right after a forced break or a zero-width space: still a word gap.
+        const last = this.words[this.words.length - 1] as Word;
+        if (!last.forced && last.glue === null) {
+          last.glue = spacePart(spaceStyle, this.metrics);
+          last.stretch = true;
+        }
+      }
+      this.spaceNewline = false;
+    } else if (this.current !== null) {
+      this.note(cp);
+    }
+    this.append(text, from, to, cp, style);
+    this.previous = cp;
+  }
+
+  // Records whether the current word may break before this character.
+  private note(cp: number): void {
+    if (canBreakBetween(this.previous, cp, this.run)) {
+      (this.current as Word).breakable = true;
+      this.run = 0;
+    }
+  }
+
+  // The last part's text is kept as a pending slice of the source and cut once: adding it character by character
+  // would build a string per character.
+  private source = '';
+  private from = 0;
+  private to = 0;
+
+  private append(text: string, from: number, to: number, cp: number, style: TextStyle): void {
+    const width = this.metrics.advance(style.face, cp) * style.size;
+    const current = (this.current ??= { parts: [], width: 0, glue: null, forced: false, breakable: false, stretch: true });
+    const last = current.parts[current.parts.length - 1];
+    if (last !== undefined && last.style === style) {
+      if (text === this.source && from === this.to) {
+        this.to = to;
+      } else {
+        this.flush();
+        this.source = text;
+        this.from = from;
+        this.to = to;
+      }
+      last.width += width;
+    } else {
+      this.flush();
+      current.parts.push({ text: '', style, width });
+      this.source = text;
+      this.from = from;
+      this.to = to;
+    }
+    current.width += width;
+    this.run++;
+  }
+
+  private flush(): void {
+    const last = this.current?.parts[this.current.parts.length - 1];
+    if (last !== undefined && this.to > this.from) last.text += this.source.slice(this.from, this.to);
+    this.from = this.to = 0;
+  }
+
+  finish(glue: Part | null): void {
+    this.flush();
+    const current = this.current;
+    if (current !== null) {
+      current.glue = glue;
+      if (glue !== null) current.stretch = true;
+      this.words.push(current);
+    }
+    this.current = null;
+    this.run = 0;
+  }
+
+  private forceBreak(): void {
+    const word: Word = this.current ?? { parts: [], width: 0, glue: null, forced: false, breakable: false, stretch: true };
+    word.forced = true;
+    if (this.current === null) this.words.push(word);
+    else this.finish(null);
+    this.previous = -1;
+    this.spaceStyle = null;
+    this.spaceNewline = false;
+  }
+}
+
+// Glue is never changed once made, so every space of a style shares one part.
+const spaces = new WeakMap<TextStyle, Part>();
+
+function spacePart(style: TextStyle, metrics: Metrics): Part {
+  let part = spaces.get(style);
+  if (part === undefined) {
+    part = { text: ' ', style, width: metrics.advance(style.face, 0x20) * style.size };
+    spaces.set(style, part);
+  }
+  return part;
+}
+
+/** The width of words set on one line, with the glue between them (not after the last). */
+export function naturalWidth(words: readonly Word[]): number {
+  let width = 0;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as Word;
+    width += word.width;
+    if (i < words.length - 1 && word.glue !== null) width += word.glue.width;
+  }
+  return width;
+}
+
+/** How a word is cut in two. */
+export type SplitMode =
+  /** At the last break opportunity that leaves the first piece within `room`. */
+  | 'fit'
+  /** At the first break opportunity, however wide. */
+  | 'first'
+  /** Between characters (an emergency: a word wider than the line), punctuation kept with its neighbour. */
+  | 'chars';
+
+/** A word cut in two: `head` ends a line, `tail` starts the next. */
+export interface Split {
+  head: Word;
+  tail: Word;
+}
+
+/** Cuts a word at a break opportunity (or between characters); null when there is no such place. */
+export function splitWord(word: Word, room: number, metrics: Metrics, mode: SplitMode): Split | null {
+  let previous = -1;
+  let run = 0;
+  let width = 0;
+  let best: { part: number; offset: number; width: number; stretch: boolean } | null = null;
+  for (let p = 0; p < word.parts.length; p++) {
+    const part = word.parts[p] as Part;
+    const text = part.text;
+    for (let i = 0; i < text.length; i++) {
+      const cp = text.codePointAt(i) as number;
+      if (previous >= 0) {
+        const allowed = mode === 'chars' ? !isClosing(cp) && !isOpening(previous) : canBreakBetween(previous, cp, run);
+        if (allowed) {
+          run = 0;
+          const here = { part: p, offset: i, width, stretch: stretchesBetween(previous, cp) };
+          if (mode !== 'first' && width > room + 0.01) {
+            // In an emergency even one character too wide goes on a line of its own.
+            if (best === null) return mode === 'chars' ? cut(word, here) : null;
+            return cut(word, best);
+          }
+          best = here;
+          if (mode === 'first') return cut(word, best);
+        }
+      }
+      width += metrics.advance(part.style.face, cp) * part.style.size;
+      run++;
+      previous = cp;
+      if (cp > 0xffff) i++;
+    }
+  }
+  // The whole word fits: no cut needed at the last opportunity unless it is past the room.
+  if (mode !== 'first' && width > room + 0.01 && best !== null) return cut(word, best);
+  return null;
+}
+
+function cut(word: Word, at: { part: number; offset: number; width: number; stretch: boolean }): Split {
+  const headParts = word.parts.slice(0, at.part);
+  const tailParts = word.parts.slice(at.part + 1);
+  const part = word.parts[at.part] as Part;
+  if (at.offset === 0) {
+    tailParts.unshift(part);
+  } else {
+    const before = headParts.reduce((sum, p) => sum + p.width, 0);
+    const headWidth = at.width - before;
+    headParts.push({ text: part.text.slice(0, at.offset), style: part.style, width: headWidth });
+    tailParts.unshift({ text: part.text.slice(at.offset), style: part.style, width: part.width - headWidth });
+  }
+  return {
+    head: { parts: headParts, width: at.width, glue: null, forced: false, breakable: true, stretch: at.stretch },
+    tail: { parts: tailParts, width: word.width - at.width, glue: word.glue, forced: word.forced, breakable: word.breakable, stretch: word.stretch },
+  };
+}
+
+/** The widest piece of text no line may break inside: the narrowest a column can be without splitting a word. */
+export function widestUnbreakable(words: readonly Word[], metrics: Metrics): number {
+  let widest = 0;
+  for (const word of words) {
+    if (word.width <= widest) continue;
+    if (!word.breakable) {
+      widest = word.width;
+      continue;
+    }
+    let previous = -1;
+    let run = 0;
+    let piece = 0;
+    for (const part of word.parts) {
+      const text = part.text;
+      for (let i = 0; i < text.length; i++) {
+        const cp = text.codePointAt(i) as number;
+        if (previous >= 0 && canBreakBetween(previous, cp, run)) {
+          if (piece > widest) widest = piece;
+          piece = 0;
+          run = 0;
+        }
+        piece += metrics.advance(part.style.face, cp) * part.style.size;
+        run++;
+        previous = cp;
+        if (cp > 0xffff) i++;
+      }
+    }
+    if (piece > widest) widest = piece;
+  }
+  return widest;
+}

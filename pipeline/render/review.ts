@@ -1,0 +1,148 @@
+// Renders the review and its evidence table to HTML: templates in two passes (the first fixes citation order), blocks from the records.
+import Handlebars from 'handlebars';
+import type { Dataset } from '../run.ts';
+import { buildBibliography } from '../citations/bibliography.ts';
+import type { ReferenceStyleName } from '../citations/csl.ts';
+import { parseTemplate, templateError } from './handlebars.ts';
+import { registerHelpers, type HelperContext } from './helpers.ts';
+import { buildReviewModel, type ReviewModel } from './model.ts';
+import { CitationNumbering } from './numbering.ts';
+import { buildEvidenceTable } from './evidence-table.ts';
+import { diffSnapshots, takeSnapshot, type ChangeList, type Snapshot } from './changes.ts';
+import { bibliographyHtml, changesHtml, evidenceTableHtml } from './html/blocks.ts';
+import { htmlDocument } from './html/document.ts';
+import type { Lang } from './format.ts';
+
+/** A template file: its display path and source. Partials are named by file name without `.hbs`. */
+export interface TemplateSource {
+  path: string;
+  source: string;
+}
+
+export interface ReviewMeta {
+  title: string;
+  authors: string;
+  subject: string;
+  keywords?: string;
+  referenceStyle: ReferenceStyleName;
+}
+
+export interface RenderInput {
+  dataset: Dataset;
+  main: TemplateSource;
+  partials: readonly TemplateSource[];
+  meta: ReviewMeta;
+  lang: Lang;
+  previous: Snapshot | undefined;
+}
+
+export interface RenderedReview {
+  reviewHtml: string;
+  tableHtml: string;
+  snapshot: Snapshot;
+  changes: ChangeList;
+  /** Reference ids in citation-number order. */
+  citationOrder: string[];
+}
+
+export function renderReview(input: RenderInput): RenderedReview {
+  const model = buildReviewModel(input.dataset, input.lang);
+  const compiled = compileTemplates(input.main, input.partials);
+  // Pass 1 fixes the order of first citation; pass 2 renders with every number known, so the
+  // reference list and the table are complete wherever the template places them.
+  const firstPass = new CitationNumbering();
+  runTemplate(compiled, input, helperContext(model, firstPass, input, undefined));
+  const numbering = new CitationNumbering(firstPass.order);
+  const snapshot = takeSnapshot(input.dataset, (id) => numbering.peek(id));
+  const changes = diffSnapshots(input.previous, snapshot, input.lang);
+  const body = joinCjkLines(runTemplate(compiled, input, helperContext(model, numbering, input, changes)));
+  const table = buildEvidenceTable(model, (id) => numbering.peek(id));
+  return {
+    reviewHtml: htmlDocument({ lang: input.lang, title: input.meta.title, body }),
+    tableHtml: htmlDocument({
+      lang: input.lang,
+      title: `${table.caption} — ${input.meta.title}`,
+      body: `<h1>${Handlebars.escapeExpression(input.meta.title)}</h1>${evidenceTableHtml(table)}`,
+      handout: true,
+    }),
+    snapshot,
+    changes,
+    citationOrder: numbering.order,
+  };
+}
+
+interface CompiledTemplates {
+  main: TemplateSource;
+  partials: readonly TemplateSource[];
+}
+
+function compileTemplates(main: TemplateSource, partials: readonly TemplateSource[]): CompiledTemplates {
+  // Parse now, so a syntax error is reported with its file before anything renders.
+  for (const template of [main, ...partials]) parseTemplate(template.source, template.path);
+  return { main, partials };
+}
+
+function helperContext(model: ReviewModel, numbering: CitationNumbering, input: RenderInput, changes: ChangeList | undefined): HelperContext {
+  return {
+    model,
+    numbering,
+    blocks: {
+      bibliography: () =>
+        bibliographyHtml(
+          buildBibliography(
+            numbering.order.map((id, i) => ({ number: i + 1, record: model.referencesById.get(id)! })),
+            input.meta.referenceStyle,
+            input.lang,
+          ),
+        ),
+      evidenceTable: () => evidenceTableHtml(buildEvidenceTable(model, (id) => numbering.numberOf(id))),
+      changes: () => (changes ? changesHtml(changes) : ''),
+    },
+  };
+}
+
+/** One render with a fresh, isolated Handlebars environment; errors come back located in their template. */
+function runTemplate(templates: CompiledTemplates, input: RenderInput, context: HelperContext): string {
+  const handlebars = Handlebars.create();
+  registerHelpers(handlebars, context);
+  for (const partial of templates.partials) {
+    const compiled = handlebars.compile(partial.source, { strict: true });
+    // Handlebars' errors do not name the partial they come from: the innermost partial tags them.
+    const tagged: Handlebars.TemplateDelegate = (context, options) => {
+      try {
+        return compiled(context, options);
+      } catch (error) {
+        throw tagWithFile(error, partial.path);
+      }
+    };
+    handlebars.registerPartial(partialName(partial.path), tagged);
+  }
+  const render = handlebars.compile(templates.main.source, { strict: true });
+  try {
+    return render({ lang: input.lang, meta: input.meta });
+  } catch (error) {
+    throw templateError(error, (error as { templateFile?: string }).templateFile ?? templates.main.path);
+  }
+}
+
+function tagWithFile(error: unknown, file: string): unknown {
+  if (error && typeof error === 'object' && !('templateFile' in error)) Object.assign(error, { templateFile: file });
+  return error;
+}
+
+// CJK characters and punctuation (and full-width forms): a line break next to one is not a space.
+const CJK = '\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef';
+const BREAK_AFTER_CJK = new RegExp(`([${CJK}])[ \\t]*\\n\\s*`, 'g');
+const BREAK_BEFORE_CJK = new RegExp(`[ \\t]*\\n\\s*([${CJK}])`, 'g');
+
+/**
+ * Template authors break lines at sentence ends; in Chinese a line break is not a word space, and
+ * browsers (and the PDF) would show it as one. Breaks next to a CJK character are removed.
+ */
+export function joinCjkLines(html: string): string {
+  return html.replace(BREAK_AFTER_CJK, '$1').replace(BREAK_BEFORE_CJK, '$1');
+}
+
+function partialName(path: string): string {
+  return path.replace(/^.*\//, '').replace(/\.hbs$/, '');
+}

@@ -1,0 +1,104 @@
+// Tests for rendering a review from records and templates: numbers from records, numbering, the table, counts and "what changed".
+import { describe, expect, it } from 'vitest';
+import { checkRecords, type InputFile } from '../../pipeline/run.ts';
+import { renderReview, type TemplateSource } from '../../pipeline/render/review.ts';
+import { readSnapshot, type Snapshot } from '../../pipeline/render/changes.ts';
+
+const file = (path: string, text: string): InputFile => ({ path, bytes: new TextEncoder().encode(text) });
+const meta = { title: 'Mini review', authors: '', subject: 'test', referenceStyle: 'vancouver' as const };
+
+const REFERENCES = `id,number,type,authors,title,journal,year,doi,language,status
+smith2020,1,article-journal,Smith J; Jones K,First trial,J Test,2020,10.1000/a1,en,verified
+lee2021,2,article-journal,Lee A,Second trial,J Test,2021,10.1000/a2,en,verified
+bg,3,,,,,,,,unresolved
+`;
+const STUDIES = `id,reference_id,disease,design,n_enrolled,intervention,follow_up
+smith2020,smith2020,RA,case-series,25,TCZ 8 mg/kg IV q4w,30 months
+lee2021,lee2021,SSc,rct,40,TCZ 162 mg SC qw,48 weeks
+`;
+const OUTCOMES = `study_id,outcome,measure,arm,category,count,denominator,percent,value,ci_low,ci_high
+smith2020,fvc,count,TCZ,stable,14,25,56,,,
+lee2021,mrss,mean_change,TCZ,,,,,-8.4,-10.0,-6.8
+`;
+
+const TEMPLATE = `<section><h2>RA</h2><p>Smith et al.{{cite "smith2020"}} treated {{study "smith2020" "n_enrolled"}} patients; {{outcome "smith2020" "fvc" category="stable" field="count"}} ({{outcome "smith2020" "fvc" category="stable" field="percent"}}%) were stable.</p>
+<p>Background{{cite "bg"}}. Lee{{cite "lee2021"}} saw mRSS change {{outcome "lee2021" "mrss" field="value"}} ({{outcome "lee2021" "mrss" field="ci"}}).</p>
+<p>{{count "studies"}} studies, {{count "patients"}} patients.</p></section>
+{{evidenceTable}}
+<section class="changes">{{changes}}</section>
+<section class="references">{{bibliography}}</section>`;
+
+function render(tables: { references: string; studies: string; outcomes: string }, template: string, previous?: Snapshot) {
+  const { dataset, result } = checkRecords({
+    tables: { references: file('references.csv', tables.references), studies: file('studies.csv', tables.studies), outcomes: file('outcomes.csv', tables.outcomes) },
+  });
+  expect(result.summary.errors).toBe(0);
+  const main: TemplateSource = { path: 'templates/review.hbs', source: template };
+  return renderReview({ dataset, main, partials: [], meta, lang: 'en', previous });
+}
+
+const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
+
+describe('renderReview', () => {
+  const first = render({ references: REFERENCES, studies: STUDIES, outcomes: OUTCOMES }, TEMPLATE);
+
+  it('draws every number from the records, with true minus signs and the decimals the record gives', () => {
+    const body = text(first.reviewHtml);
+    expect(body).toContain('treated 25 patients; 14 (56%) were stable');
+    expect(body).toContain('mRSS change −8.4 (−10.0 to −6.8)');
+    expect(body).toContain('2 studies, 65 patients');
+  });
+
+  it('numbers citations by first appearance and lists the references in that order', () => {
+    expect(first.citationOrder).toEqual(['smith2020', 'bg', 'lee2021']);
+    expect(first.reviewHtml).toContain('Smith et al.<a class="cite" href="#ref-1">[1]</a>');
+    expect(first.reviewHtml).toContain('Lee<a class="cite" href="#ref-3">[3]</a>');
+    expect(first.reviewHtml).toMatch(/<li id="ref-1" value="1">Smith J, Jones K\. First trial/);
+    expect(first.reviewHtml).toMatch(/<li id="ref-2" value="2">.*reference not identified.*unresolved/);
+  });
+
+  it('says that the first build is the first', () => {
+    expect(first.changes.first).toBe(true);
+    expect(text(first.reviewHtml)).toContain('First build: there is no earlier version to compare with.');
+  });
+
+  it('renumbers, updates table and counts, and lists the change when a study is cited early', () => {
+    const previous = readSnapshot(JSON.stringify(first.snapshot));
+    const references = REFERENCES + 'new2024,,article-journal,Wang L,New study,J Test,2024,10.1000/a3,en,verified\n';
+    const studies = STUDIES + 'new2024,new2024,RA,cohort-retrospective,30,TCZ 8 mg/kg IV q4w,12 months\n';
+    const outcomes = OUTCOMES + 'new2024,fvc,count,TCZ,stable,20,30,66.7,,,\n';
+    const template = TEMPLATE.replace('<section><h2>RA</h2>', '<section><h2>RA</h2><p>Wang{{cite "new2024"}} added {{study "new2024" "n_enrolled"}}.</p>');
+    const second = render({ references, studies, outcomes }, template, previous);
+
+    expect(second.citationOrder).toEqual(['new2024', 'smith2020', 'bg', 'lee2021']);
+    expect(second.reviewHtml).toContain('Smith et al.<a class="cite" href="#ref-2">[2]</a>');
+    expect(second.reviewHtml).toContain('Lee<a class="cite" href="#ref-4">[4]</a>');
+    expect(text(second.reviewHtml)).toContain('3 studies, 95 patients');
+    expect(text(second.tableHtml)).toContain('Wang 2024 [1]');
+    expect(text(second.tableHtml)).toContain('Smith 2020 [2]');
+    expect(second.changes.counts.studies.added).toBe(1);
+    expect(second.changes.counts.outcomes.added).toBe(1);
+    expect(second.changes.items).toContain('Added study: new2024');
+    expect(second.changes.items).toContain('Changed reference: smith2020: cited_as 1 → 2');
+    expect(text(second.reviewHtml)).toContain('Since the last version: study: added 1; outcome: added 1; reference: added 1, changed 3.');
+  });
+
+  it('renders the same bytes twice', () => {
+    const again = render({ references: REFERENCES, studies: STUDIES, outcomes: OUTCOMES }, TEMPLATE);
+    expect(again.reviewHtml).toBe(first.reviewHtml);
+    expect(again.tableHtml).toBe(first.tableHtml);
+  });
+
+  it('escapes data: markup in a record renders as text', () => {
+    const studies = STUDIES.replace('TCZ 8 mg/kg IV q4w', '"<script>alert(1)</script> {{evil}}"');
+    const out = render({ references: REFERENCES, studies, outcomes: OUTCOMES }, TEMPLATE);
+    expect(out.tableHtml).not.toContain('<script>');
+    expect(out.tableHtml).toContain('&lt;script&gt;alert(1)&lt;/script&gt; {{evil}}');
+  });
+
+  it('stops with the template position when an outcome does not exist', () => {
+    expect(() => render({ references: REFERENCES, studies: STUDIES, outcomes: OUTCOMES }, '<p>\n  {{outcome "smith2020" "dlco" field="count"}}</p>')).toThrow(
+      'templates/review.hbs:2:3: no outcome row matches smith2020 dlco',
+    );
+  });
+});
