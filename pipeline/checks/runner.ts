@@ -82,19 +82,29 @@ function toDiagnostic(
   if (place.endLine !== undefined) diagnostic.endLine = place.endLine;
   if (place.endColumn !== undefined) diagnostic.endColumn = place.endColumn;
   if (field !== undefined) diagnostic.field = field;
-  if (finding.actual !== undefined) diagnostic.actual = finding.actual;
-  if (finding.expected !== undefined) diagnostic.expected = finding.expected;
-  if (finding.suggestion !== undefined) diagnostic.suggestion = finding.suggestion;
+  if (finding.actual !== undefined) diagnostic.actual = displayText(finding.actual);
+  if (finding.expected !== undefined) diagnostic.expected = displayText(finding.expected);
+  if (finding.suggestion !== undefined) diagnostic.suggestion = displayText(finding.suggestion);
   return diagnostic;
 }
 
-/**
- * Fills `{{name}}` placeholders; a placeholder without data stays visible rather than vanishing.
- * Line breaks in the data (a quoted multi-line cell) are folded: a message is one line.
- */
+/** The longest piece of data shown in a message or an `actual`: a 10 MB cell must not become a 10 MB message. */
+const MAX_SHOWN = 200;
+// Line breaks of every kind (a message is one line) and other control characters (an ESC from a cell
+// must not drive the reader's terminal), shown as Unicode's control pictures.
+const LINE_BREAKS = /[\r\n\u000b\u000c\u0085\u2028\u2029]+/g;
+const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
+
+/** Data as a report may show it: one line, no control characters, at most MAX_SHOWN characters. */
+export function displayText(value: string): string {
+  const oneLine = value.replace(LINE_BREAKS, ' ').replace(CONTROLS, (c) => String.fromCharCode(c.charCodeAt(0) < 0x20 ? 0x2400 + c.charCodeAt(0) : 0xfffd));
+  return oneLine.length > MAX_SHOWN ? `${oneLine.slice(0, MAX_SHOWN)}…` : oneLine;
+}
+
+/** Fills `{{name}}` placeholders with data made safe to show; a placeholder without data stays visible rather than vanishing. */
 export function interpolate(template: string, data: MessageData): string {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => {
     const value = data[name];
-    return value === undefined ? whole : String(value).replace(/\s*[\r\n]+\s*/g, ' ');
+    return value === undefined ? whole : displayText(String(value));
   });
 }

@@ -32,6 +32,8 @@ export interface HeaderColumn extends TextPosition {
   name: string | undefined;
   /** For an unknown column: the nearest known column name. */
   suggestion?: string;
+  /** A column named a second time (reported by record/csv-syntax; its values are ignored). */
+  duplicate?: boolean;
 }
 
 export interface HeaderFact {

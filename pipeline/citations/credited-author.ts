@@ -16,6 +16,8 @@ const HAN_CREDIT = new RegExp(
 );
 const SENTENCE_END = /[。！？!?]|\.\s+(?=[A-Z\u4e00-\u9fa5])/;
 
+const MAX_SENTENCE_CHARS = 1000;
+
 interface Credit {
   start: number;
   end: number;
@@ -33,13 +35,26 @@ export function findCreditedAuthors(
   const credits = [...scan(body, LATIN_CREDIT, isLatinName), ...scan(body, HAN_CREDIT, () => true)].sort((a, b) => a.start - b.start);
   const paired = new Map<CitationUse, CreditedAuthor>();
   for (const credit of credits) {
-    const citation = citations.find((c) => c.offset >= credit.end - 1 || (c.offset >= credit.start && c.offset < credit.end));
-    if (!citation) continue;
+    const citation = firstCitationFrom(citations, credit.start);
+    // One sentence is never this long: a citation further away belongs to another sentence.
+    if (!citation || citation.offset - credit.end > MAX_SENTENCE_CHARS) continue;
     if (SENTENCE_END.test(body.slice(credit.end, citation.offset))) continue;
     // The nearest credit before a citation wins.
     paired.set(citation, credit.author);
   }
   return [...paired].map(([citation, author]) => ({ citation, author }));
+}
+
+/** The first citation at or after `offset` (citations are in reading order): binary search, as a long text has many. */
+function firstCitationFrom<T extends { offset: number }>(citations: readonly T[], offset: number): T | undefined {
+  let low = 0;
+  let high = citations.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((citations[mid] as T).offset < offset) low = mid + 1;
+    else high = mid;
+  }
+  return citations[low];
 }
 
 function scan(body: string, pattern: RegExp, accept: (name: string) => boolean): Credit[] {

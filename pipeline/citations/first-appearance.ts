@@ -16,8 +16,8 @@ export function firstAppearances(document: CitedDocument): FirstAppearance[] {
   const last = document.references && document.references.length > 0 ? Math.max(...document.references.map((r) => r.number)) : Infinity;
   const seen = new Set<number>();
   const order: FirstAppearance[] = [];
+  // A malformed citation's readable numbers count ("[1,,2]" cites 1 and 2); its malformation is reported by citation/malformed.
   for (const citation of document.citations) {
-    if (citation.malformed !== undefined) continue;
     for (const number of [...citation.numbers].sort((a, b) => a - b)) {
       if (number < 1 || number > last || seen.has(number)) continue;
       seen.add(number);

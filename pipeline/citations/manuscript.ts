@@ -10,8 +10,10 @@ export interface ParsedManuscript {
 }
 
 const LIST_HEADING = /^\s*(?:#{1,6}\s*)?(?:参考文献|references|reference list|bibliography)\s*[:：]?\s*$/i;
-// A bracket group whose content is only digits, separators, dashes and spaces is a citation.
-const CITATION_GROUP = /[[［]([0-9０-９\s,，、;；\-–—~～－]*[0-9０-９][0-9０-９\s,，、;；\-–—~～－]*)[\]］]/g;
+// A bracket group whose content is only digits, separators, dashes and spaces (and a digit) is a
+// citation. The content is bounded: an unclosed "[1111…" must not make the scan quadratic.
+const CITATION_GROUP = /[[［]([0-9０-９\s,，、;；\-–—~～－]{1,300})[\]］]/g;
+const HAS_DIGIT = /[0-9０-９]/;
 // `[12]–[14]`: a range written across two bracket groups.
 const RANGE_JOIN = /^\s*[-–—~～－]\s*$/;
 const LIST_ENTRY = /^\s*(?:[[［]\s*([0-9０-９]+)\s*[\]］]|([0-9０-９]+)[.．、])\s*(.*)$/;
@@ -56,7 +58,8 @@ export function findCitations(body: string): (CitationUse & { offset: number })[
   const starts = lineStarts(body);
   const groups: Group[] = [];
   for (const match of body.matchAll(CITATION_GROUP)) {
-    groups.push({ start: match.index, end: match.index + match[0].length, content: match[1] ?? '' });
+    const content = match[1] ?? '';
+    if (HAS_DIGIT.test(content)) groups.push({ start: match.index, end: match.index + match[0].length, content });
   }
   const citations: (CitationUse & { offset: number })[] = [];
   for (let i = 0; i < groups.length; i++) {
@@ -96,29 +99,38 @@ function toAscii(text: string): string {
   return text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 }
 
-/** "3,7" → [3, 7]; "12-14" → [12, 13, 14]; "14–12" and "3,,4" are malformed. */
+/**
+ * "3,7" → [3, 7]; "12-14" → [12, 13, 14]; "14–12" and "3,,4" are malformed. The readable parts of a
+ * malformed citation are still returned: "[1,,2]" cites 1 and 2, and numbering checks count them.
+ */
 export function parseCitationNumbers(content: string): { numbers: number[]; malformed?: string } {
   const normalised = toAscii(content).replace(/[，、;；]/g, ',').replace(/[–—~～－]/g, '-');
   const numbers: number[] = [];
+  let malformed: string | undefined;
   for (const item of normalised.split(',')) {
-    const part = item.trim();
-    if (part === '') return { numbers, malformed: 'an empty item between separators' };
-    const range = /^(\d+)\s*-\s*(\d+)$/.exec(part);
-    if (range) {
-      const from = Number(range[1]);
-      const to = Number(range[2]);
-      if (from > to) return { numbers, malformed: `the range ${from}–${to} runs backwards` };
-      if (to - from > 500) return { numbers, malformed: `the range ${from}–${to} is implausibly long` };
-      for (let n = from; n <= to; n++) numbers.push(n);
-      continue;
-    }
-    if (/^\d+$/.test(part)) {
-      numbers.push(Number(part));
-      continue;
-    }
-    return { numbers, malformed: `'${part.replace(/\s+/g, ' ')}' is not a number or a range` };
+    const problem = readCitationPart(item.trim(), numbers);
+    malformed ??= problem;
   }
-  return { numbers };
+  return malformed === undefined ? { numbers } : { numbers, malformed };
+}
+
+/** Adds one part's numbers; returns why it cannot be read, if it cannot. */
+function readCitationPart(part: string, numbers: number[]): string | undefined {
+  if (part === '') return 'an empty item between separators';
+  const range = /^(\d{1,6})\s*-\s*(\d{1,6})$/.exec(part);
+  if (range) {
+    const from = Number(range[1]);
+    const to = Number(range[2]);
+    if (from > to) return `the range ${from}–${to} runs backwards`;
+    if (to - from > 500) return `the range ${from}–${to} is implausibly long`;
+    for (let n = from; n <= to; n++) numbers.push(n);
+    return undefined;
+  }
+  if (/^\d{1,6}$/.test(part)) {
+    numbers.push(Number(part));
+    return undefined;
+  }
+  return `'${part.replace(/\s+/g, ' ')}' is not a number or a range`;
 }
 
 function readReferenceList(lines: readonly string[], from: number, file: string): ListedReference[] {

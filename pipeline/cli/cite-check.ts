@@ -28,6 +28,7 @@ export function runCiteCheckCommand(options: CliOptions, io: CliIO): number {
     if (!format) throw new ReviewError('UNSUPPORTED_FORMAT', `${referencesFile.path}: use .csv (references.csv), .json (CSL-JSON), .ris or .bib`);
     const read = readBibliographicFile(decodeBytes(referencesFile.bytes).text, format);
     if (read.items.length === 0) throw new ReviewError('UNSUPPORTED_FORMAT', `${referencesFile.path}: ${read.problems.join('; ')}`);
+    if (!options.quiet) for (const problem of read.problems) io.stderr(`review: note: ${referencesFile.path}: ${problem}\n`);
     given = listFromItems(read.items, referencesFile.path);
   }
 

@@ -42,7 +42,7 @@ export function readInputFile(path: string, cwd: string): InputFile {
   try {
     return { path: shown, bytes: readFileSync(path) };
   } catch (cause) {
-    throw new ReviewError('UNREADABLE', `cannot read ${shown}`, { path, cause });
+    throw new ReviewError('UNREADABLE', `${shown} (${(cause as NodeJS.ErrnoException).code === 'EISDIR' ? 'a folder, not a file' : ((cause as NodeJS.ErrnoException).code ?? 'error')})`, { path, cause });
   }
 }
 

@@ -21,6 +21,8 @@ export type CsvProblemKind = 'unclosed-quote' | 'stray-quote' | 'malformed' | 'n
 export interface CsvProblem extends TextPosition {
   kind: CsvProblemKind;
   detail: string;
+  /** Past MAX_SYNTAX_PROBLEMS, problems still count their rows but are not listed one by one. */
+  unlisted?: boolean;
 }
 
 export interface CsvSink {
@@ -28,7 +30,7 @@ export interface CsvSink {
   problem(problem: CsvProblem): void;
 }
 
-/** After this many syntax errors in one file, parsing stops: the file is not CSV in any useful sense. */
+/** After this many syntax errors in one file, further ones are counted (their rows rejected) but not listed. */
 export const MAX_SYNTAX_PROBLEMS = 100;
 /** The largest record (one row, quotes included) read; a longer one is reported, not held in memory. */
 export const MAX_RECORD_CHARS = 10 * 1024 * 1024;
@@ -67,7 +69,6 @@ export class CsvReader {
   private consumed = 0;
   private heldCarriageReturn = false;
   private problems = 0;
-  private stopped = false;
   private sawNul = false;
   private skippingBadLine = false;
 
@@ -76,7 +77,7 @@ export class CsvReader {
   }
 
   push(chunk: string): void {
-    if (this.stopped || chunk === '') return;
+    if (chunk === '') return;
     let text = this.heldCarriageReturn ? `\r${chunk}` : chunk;
     this.heldCarriageReturn = text.endsWith('\r');
     if (this.heldCarriageReturn) text = text.slice(0, -1);
@@ -84,9 +85,12 @@ export class CsvReader {
   }
 
   end(): void {
-    if (this.stopped) return;
     this.feed(this.heldCarriageReturn ? '\n' : '', true);
     this.heldCarriageReturn = false;
+    if (this.problems > MAX_SYNTAX_PROBLEMS) {
+      const unlisted = this.problems - MAX_SYNTAX_PROBLEMS;
+      this.sink.problem({ kind: 'too-many-problems', line: this.pendingLine, column: 1, detail: `${unlisted} more syntax ${unlisted === 1 ? 'error is' : 'errors are'} not listed; their rows are rejected` });
+    }
   }
 
   private feed(chunk: string, end: boolean): void {
@@ -193,7 +197,6 @@ export class CsvReader {
   }
 
   private restartAfterBadLine(): string | undefined {
-    if (this.stopped) return undefined;
     this.parser = newParser();
     const nl = this.pending.indexOf('\n', this.consumed);
     if (nl < 0) {
@@ -210,11 +213,7 @@ export class CsvReader {
 
   private report(problem: CsvProblem): void {
     this.problems++;
-    this.sink.problem(problem);
-    if (this.problems >= MAX_SYNTAX_PROBLEMS) {
-      this.stopped = true;
-      this.sink.problem({ kind: 'too-many-problems', line: problem.line, column: 1, detail: `stopped after ${MAX_SYNTAX_PROBLEMS} syntax errors` });
-    }
+    this.sink.problem(this.problems > MAX_SYNTAX_PROBLEMS ? { ...problem, unlisted: true } : problem);
   }
 
   private noteNul(text: string): void {

@@ -55,25 +55,52 @@ export function decodeSource(source: ByteSource, onText: (text: string) => void)
     tracker.scan(text);
     onText(text);
   };
+  // Whatever the encoding, bytes it cannot decode become U+FFFD: find and report them.
+  tracker.findReplacements = true;
+  const report = (encoding: Encoding): DecodeReport => ({ encoding, undecodable: tracker.replacements, strayBoms: tracker.strayBoms });
   if (bom) {
     decodeWith(source, bom.label, bom.length, emit);
-    return { encoding: bom.encoding, undecodable: [], strayBoms: tracker.strayBoms };
+    return report(bom.encoding);
   }
   const sixteen = sniffBomlessUtf16(head);
   if (sixteen) {
     decodeWith(source, sixteen, 0, emit);
-    return { encoding: sixteen, undecodable: [], strayBoms: tracker.strayBoms };
+    return report(sixteen);
   }
-  for (const [label, encoding] of [['utf-8', 'utf-8'], ['gb18030', 'gb18030']] as const) {
-    const strict = strictDecode(source, label);
-    if (!strict.valid) continue;
-    if (strict.text !== undefined) emit(strict.text);
-    else decodeWith(source, label, 0, emit);
-    return { encoding, undecodable: [], strayBoms: tracker.strayBoms };
+  const utf8 = strictDecode(source, 'utf-8', source instanceof Uint8Array);
+  if (utf8.valid) {
+    if (utf8.text !== undefined) emit(utf8.text);
+    else decodeWith(source, 'utf-8', 0, emit);
+    return report('utf-8');
   }
-  tracker.findReplacements = true;
+  // A UTF-8 file with a few stray bytes (a Latin-1 é pasted in) is still UTF-8: decoding it as
+  // GB18030 would turn all its Chinese into mojibake. GB18030 only when UTF-8 fails broadly.
+  if (!mostlyUtf8(source) && strictDecode(source, 'gb18030', false).valid) {
+    decodeWith(source, 'gb18030', 0, emit);
+    return report('gb18030');
+  }
   decodeWith(source, 'utf-8', 0, emit);
-  return { encoding: 'utf-8-invalid', undecodable: tracker.replacements, strayBoms: tracker.strayBoms };
+  return report('utf-8-invalid');
+}
+
+/**
+ * Whether the bytes are UTF-8 but for a few bad sequences: a handful of bad bytes among real
+ * multi-byte characters, or under 1 in 20 of them. GB18030 read as UTF-8 is almost all replacement.
+ */
+function mostlyUtf8(source: ByteSource): boolean {
+  const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+  let replaced = 0;
+  let multibyte = 0;
+  const count = (text: string): void => {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0xfffd) replaced++;
+      else if (c >= 0x80) multibyte++;
+    }
+  };
+  for (const chunk of chunksOf(source)) count(decoder.decode(chunk, { stream: true }));
+  count(decoder.decode());
+  return multibyte > 0 && (replaced * 20 < multibyte || (replaced <= 3 && multibyte >= replaced * 2));
 }
 
 function firstBytes(source: ByteSource): Uint8Array {
@@ -95,24 +122,43 @@ function sniffBom(head: Uint8Array): { label: string; encoding: Encoding; length
   return undefined;
 }
 
-/** UTF-16 without a BOM shows as NUL bytes in every other position of ASCII-heavy text. */
+/**
+ * UTF-16 without a BOM: ASCII-heavy text shows NUL bytes in every other position; Chinese-heavy
+ * text still has its commas and line ends as `2C 00` / `0A 00` (little-endian) or `00 2C` / `00 0A`.
+ */
 function sniffBomlessUtf16(head: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   const sample = head.length - (head.length % 2);
   if (sample < 4) return undefined;
   let evenZeros = 0;
   let oddZeros = 0;
+  let littleSeparators = 0;
+  let bigSeparators = 0;
+  let separatorBytes = 0;
+  for (let i = 0; i < sample; i++) if (head[i] === 0x2c || head[i] === 0x0a) separatorBytes++;
   for (let i = 0; i < sample; i += 2) {
-    if (head[i] === 0) evenZeros++;
-    if (head[i + 1] === 0) oddZeros++;
+    const first = head[i] as number;
+    const second = head[i + 1] as number;
+    if (first === 0) evenZeros++;
+    if (second === 0) oddZeros++;
+    if (second === 0 && (first === 0x2c || first === 0x0a)) littleSeparators++;
+    if (first === 0 && (second === 0x2c || second === 0x0a)) bigSeparators++;
   }
   const pairs = sample / 2;
   if (oddZeros > pairs * 0.4 && evenZeros < pairs * 0.05) return 'utf-16le';
   if (evenZeros > pairs * 0.4 && oddZeros < pairs * 0.05) return 'utf-16be';
+  // In UTF-16 every comma and line end is one half of a pair with NUL; in a UTF-8 file that merely
+  // holds some NUL bytes, most separators are not.
+  // (CJK code units such as U+9700 put a NUL in the other half now and then; a few are allowed.)
+  if (littleSeparators >= 2 && evenZeros <= pairs * 0.1 && littleSeparators * 10 >= separatorBytes * 7) return 'utf-16le';
+  if (bigSeparators >= 2 && oddZeros <= pairs * 0.1 && bigSeparators * 10 >= separatorBytes * 7) return 'utf-16be';
   return undefined;
 }
 
-/** Whether the whole source decodes strictly; small sources keep the text so it is decoded once. */
-function strictDecode(source: ByteSource, label: string): { valid: boolean; text?: string } {
+/**
+ * Whether the whole source decodes strictly. With `keep`, a small source's text is kept so it is
+ * decoded once; a streamed source is never kept (that would hold a large file in memory).
+ */
+function strictDecode(source: ByteSource, label: string, keep: boolean): { valid: boolean; text?: string } {
   const decoder = new TextDecoder(label, { fatal: true, ignoreBOM: true });
   const parts: string[] = [];
   let size = 0;
@@ -120,7 +166,7 @@ function strictDecode(source: ByteSource, label: string): { valid: boolean; text
     for (const chunk of chunksOf(source)) {
       const text = decoder.decode(chunk, { stream: true });
       size += text.length;
-      if (size < KEEP_TEXT_BELOW) parts.push(text);
+      if (keep && size < KEEP_TEXT_BELOW) parts.push(text);
     }
     const tail = decoder.decode();
     size += tail.length;
@@ -128,7 +174,7 @@ function strictDecode(source: ByteSource, label: string): { valid: boolean; text
   } catch {
     return { valid: false };
   }
-  return size < KEEP_TEXT_BELOW ? { valid: true, text: parts.join('') } : { valid: true };
+  return keep && size < KEEP_TEXT_BELOW ? { valid: true, text: parts.join('') } : { valid: true };
 }
 
 function decodeWith(source: ByteSource, label: string, skip: number, emit: (text: string) => void): void {

@@ -24,17 +24,28 @@ export interface IngestSink {
 export function ingestTable(file: string, bytes: ByteSource, spec: TableSpec, sink: IngestSink): RecordCounts {
   const counts: RecordCounts = { read: 0, accepted: 0, rejected: 0 };
   let header: { width: number; validator: RowValidator } | undefined;
+  // When the header row itself cannot be read, no later row can be matched to columns: each is
+  // counted and rejected, rather than the first data row being taken for the header.
+  let headerUnreadable = false;
   let index = 0;
   const reader = new CsvReader({
     problem(problem) {
-      sink.syntax({ file, line: problem.line, column: problem.column, kind: problem.kind, detail: problem.detail });
-      // A record the parser could not read is a row read and rejected, never silently gone.
-      if (REJECTS_A_RECORD.has(problem.kind)) {
-        counts.read++;
-        counts.rejected++;
+      if (!problem.unlisted) sink.syntax({ file, line: problem.line, column: problem.column, kind: problem.kind, detail: problem.detail });
+      if (!REJECTS_A_RECORD.has(problem.kind)) return;
+      if (!header && !headerUnreadable) {
+        headerUnreadable = true;
+        return;
       }
+      // A record the parser could not read is a row read and rejected, never silently gone.
+      counts.read++;
+      counts.rejected++;
     },
     row(row) {
+      if (headerUnreadable) {
+        counts.read++;
+        counts.rejected++;
+        return;
+      }
       if (!header) {
         header = readHeader(file, row, spec, sink);
         return;
@@ -48,7 +59,10 @@ export function ingestTable(file: string, bytes: ByteSource, spec: TableSpec, si
   const decoded = decodeSource(bytes, (text) => reader.push(text));
   reader.end();
   sink.encoding({ file, ...decoded });
-  if (!header) {
+  if (headerUnreadable && counts.read > 0) {
+    sink.syntax({ file, line: 1, column: 1, kind: 'malformed', detail: `the header row cannot be read, so the ${counts.read} rows after it were not checked` });
+  }
+  if (!header && !headerUnreadable) {
     sink.syntax({ file, line: 1, column: 1, kind: 'empty-file', detail: `the file is empty; expected a header row with ${spec.requiredColumns.join(', ')}` });
   }
   return counts;

@@ -1,6 +1,6 @@
 // Reads author lists ("Illei GG; Shirota Y; 陈建锋 等") into structured names that can be compared across sources.
 
-import { parsed, rejected } from './types.ts';
+import { parsed, rejected, tooLong } from './types.ts';
 import type { Parsed } from './types.ts';
 
 /** One person's name as written, split into family name and given name or initials. */
@@ -20,8 +20,15 @@ export interface AuthorList {
 }
 
 const FULL_WIDTH_SEMICOLON = /；/g;
-// "et al" must stand apart ("Vetal" is a name); "等" attaches to the last Han name ("陈建锋等").
-const TRUNCATION = /(?:(?:^|[\s,;，；]+)et\.?\s*al\.?|[\s,;，；]*等人?)$/i;
+// The separators that may come before a closing "et al" or "等", and are dropped with it.
+const LIST_SEPARATOR = /^[\s,;，；]$/;
+const SPACE = /^\s$/;
+const ET = /^et$/i;
+const AL = /^al$/i;
+// The longest author list parseAuthors reads: 10,000 characters, some hundreds of names.
+const MAX_LIST_LENGTH = 10_000;
+// The longest text parsePersonName reads: 1,000 characters; a name is a few dozen.
+const MAX_NAME_LENGTH = 1_000;
 const WHITESPACE = /\s+/g;
 // GB/T 7714 spaces initials ("ILLEI G G", "LIN C J F"): the space between two single capitals goes.
 const SPACED_INITIALS = /(?<=(?:^|\s)\p{Lu}\.?)\s+(?=\p{Lu}\.?(?:\s|$))/gu;
@@ -55,8 +62,10 @@ const COMPOUND_SURNAMES: ReadonlySet<string> = new Set([
  * they usually mean a name was lost.
  */
 export function parseAuthors(raw: string): Parsed<AuthorList> {
+  const long = tooLong(raw, MAX_LIST_LENGTH, 'an author list is at most a few thousand characters');
+  if (long !== undefined) return long;
   const shown = raw.trim();
-  const untruncated = shown.replace(TRUNCATION, '');
+  const untruncated = shown.slice(0, truncationStart(shown));
   const truncated = untruncated.length !== shown.length;
   if (untruncated === '') return rejected(`'${shown}' names no authors`);
 
@@ -75,11 +84,38 @@ export function parseAuthors(raw: string): Parsed<AuthorList> {
 }
 
 /**
+ * Where a closing "et al" / "等" starts, with the separators before it; the text's length when it
+ * has none. "et al" ("et al.", "et. al", "ET AL" …) must stand apart, at the start or after a space,
+ * ',' or ';' ("Vetal" is a name); "等" or "等人" attaches to the last Han name ("陈建锋等"). A scan
+ * from the end, not /(?:(?:^|[\s,;，；]+)et\.?\s*al\.?|[\s,;，；]*等人?)$/i, which was tried from every
+ * separator of a run and so took time quadratic in the run.
+ */
+function truncationStart(text: string): number {
+  let end = text.length;
+  if (text.endsWith('等')) end -= 1;
+  else if (text.endsWith('等人')) end -= 2;
+  else {
+    if (text.endsWith('.')) end -= 1;
+    if (end < 2 || !AL.test(text.slice(end - 2, end))) return text.length;
+    end -= 2;
+    while (end > 0 && SPACE.test(text.charAt(end - 1))) end -= 1;
+    if (text.charAt(end - 1) === '.') end -= 1;
+    if (end < 2 || !ET.test(text.slice(end - 2, end))) return text.length;
+    end -= 2;
+    if (end > 0 && !LIST_SEPARATOR.test(text.charAt(end - 1))) return text.length;
+  }
+  while (end > 0 && LIST_SEPARATOR.test(text.charAt(end - 1))) end -= 1;
+  return end;
+}
+
+/**
  * Parses one name. Latin forms: "Family Initials" ("Illei GG", "Della Casa G"), "Family, Given"
  * ("Illei, Gabor G") and "Given Family" ("Gabor G Illei", "Ludwig van Beethoven"). Han names take
  * the first character, or a known compound surname (欧阳, 司马 ...), as the family name.
  */
 export function parsePersonName(raw: string): Parsed<PersonName> {
+  const long = tooLong(raw, MAX_NAME_LENGTH, 'a name is a few dozen characters');
+  if (long !== undefined) return long;
   const literal = raw.trim();
   const compact = literal.replace(WHITESPACE, '');
   if (compact === '') return rejected('empty text is not a name');

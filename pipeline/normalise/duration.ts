@@ -1,7 +1,7 @@
 // Reads follow-up and treatment durations ("96 weeks", "week 96", "第96周", "30 个月", "mean 6 mo") into weeks.
 
 import { foldFullWidth } from './number.ts';
-import { parsed, rejected } from './types.ts';
+import { parsed, preview, rejected, tooLong } from './types.ts';
 import type { Parsed } from './types.ts';
 
 export type DurationUnit = 'day' | 'week' | 'month' | 'year';
@@ -24,10 +24,15 @@ const UNIT_WORDS: ReadonlyMap<string, DurationUnit> = new Map<string, DurationUn
   ...words('year', ['y', 'yr', 'yrs', 'year', 'years', '年']),
 ]);
 
-const QUALIFIER_BEFORE = /^(?:mean|median|average|平均|中位数?)\s*:?\s*/;
-const QUALIFIER_AFTER = /\s*\((?:mean|median|average|平均|中位数?)\)$/;
+const QUALIFIER_BEFORE = /^(?:mean|median|average|平均|中位数?)\s*(?::\s*)?/;
+// The spaces before it are trimmed, not matched: /\s*\(mean\)$/ retried its \s* from every space of a
+// run, which took time quadratic in the run.
+const QUALIFIER_AFTER = /\((?:mean|median|average|平均|中位数?)\)$/;
 const AMOUNT_THEN_UNIT = /^(?:第\s*)?(?<amount>\d+(?:\.\d+)?)\s*(?<unit>[a-z]+|个月|個月|星期|[天日周週年])$/;
 const UNIT_THEN_AMOUNT = /^(?<unit>[a-z]+)\s*(?<amount>\d+(?:\.\d+)?)$/;
+
+// The longest text parseDuration reads: 1,000 characters; "median: 30 months" is 17.
+const MAX_LENGTH = 1_000;
 
 function words(unit: DurationUnit, spellings: readonly string[]): [string, DurationUnit][] {
   return spellings.map((spelling) => [spelling, unit]);
@@ -38,13 +43,27 @@ function words(unit: DurationUnit, spellings: readonly string[]): [string, Durat
  * optional mean/median/平均 qualifier, which is dropped. Units: days, weeks, months (个月) and years.
  */
 export function parseDuration(raw: string): Parsed<Duration> {
+  const long = tooLong(raw, MAX_LENGTH, "a duration is a few characters, such as '96 weeks'");
+  if (long !== undefined) return long;
   const shown = raw.trim();
-  const text = foldFullWidth(shown).toLowerCase().replace(QUALIFIER_BEFORE, '').replace(QUALIFIER_AFTER, '');
+  const text = withoutQualifierAfter(foldFullWidth(shown).toLowerCase().replace(QUALIFIER_BEFORE, ''));
   const groups = (AMOUNT_THEN_UNIT.exec(text) ?? UNIT_THEN_AMOUNT.exec(text))?.groups;
   const unit = groups?.unit === undefined ? undefined : UNIT_WORDS.get(groups.unit);
   if (groups?.amount === undefined || unit === undefined) {
     return rejected(`'${shown}' is not a duration; expected e.g. '96 weeks', 'week 96' or '30 个月'`);
   }
   const amount = Number(groups.amount);
-  return parsed({ weeks: (amount * DAYS_PER_UNIT[unit]) / 7, amount, unit });
+  const weeks = (amount * DAYS_PER_UNIT[unit]) / 7;
+  // 400 digits read as Infinity: a duration must be a finite number, in its unit and in weeks.
+  if (!Number.isFinite(amount) || !Number.isFinite(weeks)) {
+    const why = Number.isFinite(amount) ? 'is too large to give a finite number of weeks' : 'is not a finite number';
+    return rejected(`'${preview(shown)}' is not a duration: its amount ${why}`);
+  }
+  return parsed({ weeks, amount, unit });
+}
+
+/** The text without a final "(mean)", "(median)" … and the spaces before it. */
+function withoutQualifierAfter(text: string): string {
+  const qualifier = QUALIFIER_AFTER.exec(text);
+  return qualifier === null ? text : text.slice(0, qualifier.index).trimEnd();
 }

@@ -1,6 +1,6 @@
 // Reads numbers as papers print them (full-width digits, Unicode minus signs, thousands separators) into plain numbers.
 
-import { parsed, rejected } from './types.ts';
+import { parsed, rejected, tooLong } from './types.ts';
 import type { Parsed } from './types.ts';
 
 /** A number together with how many decimals it was written with ("14.80" has 2), which rounding checks need. */
@@ -19,7 +19,9 @@ const NON_ASCII = /[^\x00-\x7F]/;
 const FULL_WIDTH_OFFSET = 0xfee0;
 
 const EN_DASH = '\u2013';
-const PERCENT_SIGN = /\s*%$/;
+
+// The longest text the number parsers read: 1,000 characters; a number is a few, so longer text is refused unread.
+const MAX_LENGTH = 1_000;
 
 // Most cells are plain decimals; this shape spares them the general one and its named groups.
 const PLAIN_DECIMAL = /^[+-]?\d+(?:\.\d+)?$/;
@@ -92,8 +94,18 @@ function notANumber(text: string, shown: string): Parsed<never> {
   return rejected(`'${shown}' is not a number`);
 }
 
+/**
+ * The text without a final '%' and the spaces before it. A test of the last character, not
+ * /\s*%$/, which retried its \s* from every space of a run and so took time quadratic in the run.
+ */
+function withoutPercentSign(text: string): string {
+  return text.endsWith('%') ? text.slice(0, -1).trimEnd() : text;
+}
+
 /** Parses a decimal number: ASCII or full-width digits, '+', '-', '−', a leading '–', thousands separators, exponents. */
 export function parseNumber(raw: string): Parsed<number> {
+  const long = tooLong(raw, MAX_LENGTH, 'a number is a few characters');
+  if (long !== undefined) return long;
   const reading = readNumber(numberText(raw), raw.trim());
   return reading.ok ? parsed(reading.value.value) : reading;
 }
@@ -103,12 +115,14 @@ export function parseNumber(raw: string): Parsed<number> {
  * same normalisation as parseNumber; a trailing '%' is allowed. Text that is not a number gives 0.
  */
 export function decimalPlaces(raw: string): number {
-  const text = numberText(raw).replace(PERCENT_SIGN, '');
+  const text = withoutPercentSign(numberText(raw));
   return NUMBER_SHAPE.exec(text)?.groups?.fraction?.length ?? 0;
 }
 
 /** Parses a whole number ("2.0" is accepted as 2; "2.5" is not). */
 export function parseInteger(raw: string): Parsed<number> {
+  const long = tooLong(raw, MAX_LENGTH, 'a whole number is a few characters');
+  if (long !== undefined) return long;
   const shown = raw.trim();
   const reading = readNumber(numberText(raw), shown);
   if (!reading.ok) return reading;
@@ -120,6 +134,8 @@ export function parseInteger(raw: string): Parsed<number> {
 
 /** Parses a count of people or events: a whole number, 0 or more. */
 export function parseCount(raw: string): Parsed<number> {
+  const long = tooLong(raw, MAX_LENGTH, 'a count is a few characters');
+  if (long !== undefined) return long;
   const integer = parseInteger(raw);
   if (integer.ok && integer.value < 0) return rejected(`${raw.trim()} is negative; a count is 0 or more`);
   return integer;
@@ -127,6 +143,8 @@ export function parseCount(raw: string): Parsed<number> {
 
 /** Parses a publication or study year, 1800–2100. */
 export function parseYear(raw: string): Parsed<number> {
+  const long = tooLong(raw, MAX_LENGTH, 'a year is four digits');
+  if (long !== undefined) return long;
   const integer = parseInteger(raw);
   if (integer.ok && (integer.value < FIRST_YEAR || integer.value > LAST_YEAR)) {
     return rejected(`${raw.trim()} is out of range; a year is ${FIRST_YEAR}–${LAST_YEAR}`);
@@ -136,8 +154,10 @@ export function parseYear(raw: string): Parsed<number> {
 
 /** Parses a percentage, with or without '%' ("56", "56.0 %", "５６％"), keeping its written decimals. */
 export function parsePercent(raw: string): Parsed<Percent> {
+  const long = tooLong(raw, MAX_LENGTH, 'a percent is a few characters');
+  if (long !== undefined) return long;
   const shown = raw.trim();
-  const reading = readNumber(numberText(raw).replace(PERCENT_SIGN, ''), shown);
+  const reading = readNumber(withoutPercentSign(numberText(raw)), shown);
   if (!reading.ok) return reading;
   const { value } = reading.value;
   if (value < 0 || value > 100) return rejected(`${shown} is out of range; a percent is 0–100`);

@@ -1,5 +1,5 @@
 // Parses a study's recruitment period ("2010-2018", "2015.01–2017.06", "2012 至 2016") into a year range.
-import { parsed, rejected, type Parsed } from './types.ts';
+import { parsed, rejected, tooLong, type Parsed } from './types.ts';
 
 /** Inclusive calendar-year range; a single year gives from === to. */
 export interface Period {
@@ -10,8 +10,12 @@ export interface Period {
 const YEAR = String.raw`(1[89]\d\d|20\d\d)(?:[./-]\d{1,2})?`;
 const RANGE = new RegExp(String.raw`^${YEAR}\s*(?:-|–|—|~|～|至|to|until)\s*${YEAR}$`, 'i');
 const SINGLE = new RegExp(String.raw`^${YEAR}$`);
+// The longest text parsePeriod reads: 1,000 characters; "2015.01–2017.06" is 15.
+const MAX_LENGTH = 1_000;
 
 export function parsePeriod(raw: string): Parsed<Period> {
+  const long = tooLong(raw, MAX_LENGTH, 'a period is a few characters, such as 2010-2018');
+  if (long !== undefined) return long;
   const value = raw.trim();
   const range = RANGE.exec(value);
   if (range) {

@@ -1,7 +1,7 @@
 // Reads dosing regimens in English or Chinese ("TCZ 162 mg SC q2w", "每4周静脉注射8 mg/kg") into drug, doses, route and interval.
 
 import { foldFullWidth } from './number.ts';
-import { parsed, rejected } from './types.ts';
+import { parsed, preview, rejected, tooLong } from './types.ts';
 import type { Parsed } from './types.ts';
 
 export type DoseUnit = 'mg' | 'mg/kg' | 'g' | 'µg' | 'IU' | 'mL';
@@ -72,17 +72,20 @@ const WHITESPACE = /\s+/g;
 const GROUP_COMMAS = /,/g;
 const ZH_COUNT = '(\\d+|[一二两三四五六七八九十])';
 const ZH_UNIT = '(日|天|周|週|星期|月)';
+// The longest text parseRegimen reads: 10,000 characters; "TCZ 162 mg SC q2w" is 17.
+const MAX_LENGTH = 10_000;
 
 // Latin keywords end at a non-letter so that "iv" does not match the start of "ivermectin". Order
 // matters where patterns overlap: "1次/2周" before "2次", and "2次"/"2 times" before a bare amount.
 // The maps behind interval(), doseUnit() and the times words hold every spelling these patterns
-// admit, so their fallbacks are never taken.
+// admit, so their fallbacks are never taken. An optional count carries the spaces after it
+// ("\s*(?:N\s*)?", never "\s*N?\s*"): two \s* side by side split a run of spaces every possible way.
 const RULES: readonly Rule[] = [
   // A '.' is punctuation unless a digit follows (".5 mg").
   { pattern: /(?:[\s,;:、()/+]|\.(?!\d))+/y, token: () => ({ kind: 'separator' }) },
   // "1次/2周": once every 2 weeks.
-  { pattern: new RegExp(`${ZH_COUNT}\\s*次\\s*/\\s*${ZH_COUNT}?\\s*个?${ZH_UNIT}`, 'y'), token: (m) => interval(m[2], m[3], m[1]) },
-  { pattern: new RegExp(`每\\s*${ZH_COUNT}?\\s*个?${ZH_UNIT}`, 'y'), token: (m) => interval(m[1], m[2]) },
+  { pattern: new RegExp(`${ZH_COUNT}\\s*次\\s*/\\s*(?:${ZH_COUNT}\\s*)?个?${ZH_UNIT}`, 'y'), token: (m) => interval(m[2], m[3], m[1]) },
+  { pattern: new RegExp(`每\\s*(?:${ZH_COUNT}\\s*)?个?${ZH_UNIT}`, 'y'), token: (m) => interval(m[1], m[2]) },
   { pattern: /隔\s*(日|天|周|週|月)/y, token: (m) => interval('2', m[1]) },
   { pattern: /q\.?\s?(\d+)?\s?(d|w|wks?|weeks?|m|mo|mon|months?)\.?(?![a-z])/iy, token: (m) => interval(m[1], m[2]) },
   { pattern: /qo(d|w)\.?(?![a-z])/iy, token: (m) => interval('2', m[1]) },
@@ -157,6 +160,8 @@ interface Reading {
  * rather than half-read.
  */
 export function parseRegimen(raw: string): Parsed<Regimen> {
+  const long = tooLong(raw, MAX_LENGTH, 'a regimen is a few dozen words');
+  if (long !== undefined) return long;
   const shown = raw.trim();
   const text = foldFullWidth(shown);
   const reading: Reading = { shown, doses: [], pendingAmounts: [], drugStart: -1, drugEnd: -1, drugClosed: false };
@@ -182,6 +187,8 @@ function nextToken(text: string, position: number): { token: Token; end: number 
 
 /** Applies one token; returns why the text is rejected, if it is. */
 function accept(reading: Reading, token: Token, written: string, start: number, end: number): string | undefined {
+  // 400 digits read as Infinity: every amount, interval and frequency must be a finite number.
+  if (!finiteToken(token)) return `'${preview(written)}' in '${preview(reading.shown)}' holds a number that is not finite`;
   if (token.kind !== 'separator' && token.kind !== 'word' && reading.drugStart >= 0) reading.drugClosed = true;
   switch (token.kind) {
     case 'separator':
@@ -209,6 +216,19 @@ function accept(reading: Reading, token: Token, written: string, start: number, 
       if (reading.times !== undefined) return `'${reading.shown}' gives more than one frequency`;
       reading.times = token.times;
       return undefined;
+  }
+}
+
+function finiteToken(token: Token): boolean {
+  switch (token.kind) {
+    case 'amount':
+      return Number.isFinite(token.amount);
+    case 'interval':
+      return Number.isFinite(token.interval.every) && (token.interval.timesPer === undefined || Number.isFinite(token.interval.timesPer));
+    case 'times':
+      return Number.isFinite(token.times);
+    default:
+      return true;
   }
 }
 

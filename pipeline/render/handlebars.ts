@@ -8,6 +8,8 @@ type Node = hbs.AST.Node;
 export interface HelperCall {
   name: string;
   strings: string[];
+  /** All positional arguments, strings or not. */
+  argumentCount: number;
   line: number;
   column: number;
   endLine: number;
@@ -19,23 +21,34 @@ export function parseTemplate(source: string, file: string): hbs.AST.Program {
   try {
     return Handlebars.parse(source);
   } catch (error) {
-    throw templateError(error, file);
+    throw templateError(error, file, source);
   }
 }
 
-/** Turns any Handlebars error (parse or strict-mode runtime) into a located ReviewError. */
-export function templateError(error: unknown, file: string): ReviewError {
+/**
+ * Turns any Handlebars error (parse or strict-mode runtime) into a located ReviewError. A parse
+ * error shows only an excerpt ("...last 20 characters before the error" and a caret), so with the
+ * source at hand the column is found where that excerpt ends on the error's line.
+ */
+export function templateError(error: unknown, file: string, source?: string): ReviewError {
   const message = error instanceof Error ? error.message : String(error);
   const located = error as { lineNumber?: number; column?: number };
   let line = located.lineNumber;
   let column = located.column === undefined ? undefined : located.column + 1;
-  const parseLine = /Parse error on line (\d+):\n.*\n(-*)\^/.exec(message);
+  const parseLine = /(?:Parse|Lexical) error on line (\d+)[:.][^\n]*\n(.*)\n(-*)\^/.exec(message);
   if (parseLine) {
     line = Number(parseLine[1]);
-    column = (parseLine[2]?.length ?? 0) + 1;
+    const caret = parseLine[3]?.length ?? 0;
+    const before = (parseLine[2] ?? '').slice(0, caret).replace(/^\.\.\./, '');
+    column = source === undefined ? caret + 1 : columnAfter(source, line, before);
+    // A lexical error (an unclosed {{!-- comment) is best shown at the `{{` that opened the bad token.
+    if (source !== undefined && message.startsWith('Lexical')) column = openingBraces(source, line, column);
+    const open = source !== undefined && /got 'EOF'/.test(message) ? unclosedBlock(source) : undefined;
+    if (open) return new ReviewError('TEMPLATE', `${file}:${open.line}:${open.column}: {{#${open.name}}} is never closed`, { path: file, cause: error });
   }
   const summary = message
     .replace(/^Parse error on line \d+:\n.*\n-*\^\n/, '')
+    .replace(/^Lexical error on line \d+\. (.*?)\.?\n.*\n-*\^.*$/s, '$1')
     .replace(/ - \d+:\d+$/, '')
     .replace(/ not defined in \[object Object\]/, ' is not defined')
     .trim()
@@ -44,26 +57,69 @@ export function templateError(error: unknown, file: string): ReviewError {
   return new ReviewError('TEMPLATE', `${where}: ${summary}`, { path: file, cause: error });
 }
 
-/** Every call of the named helpers, in source order, wherever it stands (blocks, sub-expressions, partial arguments). */
-export function findHelperCalls(program: hbs.AST.Program, names: ReadonlySet<string>): HelperCall[] {
+/** The innermost block opened and never closed, found by pairing `{{#name` with `{{/name`. */
+function unclosedBlock(source: string): { name: string; line: number; column: number } | undefined {
+  const stack: { name: string; offset: number }[] = [];
+  for (const match of source.matchAll(/\{\{~?([#/])\s*([\w.-]+)/g)) {
+    const name = match[2] ?? '';
+    if (match[1] === '#') stack.push({ name, offset: match.index });
+    else if (stack[stack.length - 1]?.name === name) stack.pop();
+  }
+  const open = stack[stack.length - 1];
+  if (!open) return undefined;
+  const before = source.slice(0, open.offset);
+  const line = before.split(/\r\n|\r|\n/).length;
+  return { name: open.name, line, column: open.offset - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) };
+}
+
+function openingBraces(source: string, line: number, column: number): number {
+  const text = source.split(/\r\n|\r|\n/)[line - 1] ?? '';
+  const at = text.lastIndexOf('{{', column - 1);
+  return at < 0 ? column : at + 1;
+}
+
+/** The 1-based column on `line` just past the text `before` (which Handlebars printed with line breaks removed). */
+function columnAfter(source: string, line: number, before: string): number {
+  const lines = source.split(/\r\n|\r|\n/);
+  let lineStart = 0;
+  for (let i = 0; i < line - 1 && i < lines.length; i++) lineStart += (lines[i]?.length ?? 0) + 1;
+  const flat = source.replace(/\r\n|\r|\n/g, '\n');
+  const text = lines[line - 1] ?? '';
+  for (let column = text.length; column >= 0; column--) {
+    const end = lineStart + column;
+    if (flat.slice(Math.max(0, end - before.length - 40), end).replace(/\n/g, '').endsWith(before)) return column + 1;
+  }
+  return 1;
+}
+
+/**
+ * Every helper call in source order, wherever it stands (blocks, sub-expressions, arguments, hash
+ * values). A mustache with arguments, a block or a sub-expression is a call; `{{meta.title}}` alone
+ * is a lookup, and counts as a call only when `lookupsToo` is set.
+ */
+export function findCalls(program: hbs.AST.Program, lookupsToo = false): HelperCall[] {
   const calls: HelperCall[] = [];
   const visit = (node: Node | undefined | null): void => {
     if (!node) return;
-    const withPath = node as Partial<hbs.AST.MustacheStatement>;
-    if ((node.type === 'MustacheStatement' || node.type === 'SubExpression' || node.type === 'BlockStatement') && withPath.path) {
-      const path = withPath.path as hbs.AST.PathExpression;
-      if (names.has(path.original)) {
-        calls.push({
-          name: path.original,
-          strings: (withPath.params ?? []).filter((p): p is hbs.AST.StringLiteral => p.type === 'StringLiteral').map((p) => p.value),
-          line: node.loc.start.line,
-          column: node.loc.start.column + 1,
-          endLine: node.loc.end.line,
-          endColumn: node.loc.end.column + 1,
-        });
-      }
-      for (const param of withPath.params ?? []) visit(param);
+    const call = node as Partial<hbs.AST.MustacheStatement>;
+    const params = call.params ?? [];
+    const isCall =
+      node.type === 'BlockStatement' ||
+      node.type === 'SubExpression' ||
+      (node.type === 'MustacheStatement' && (lookupsToo || params.length > 0 || (call.hash?.pairs.length ?? 0) > 0));
+    if (isCall && call.path?.type === 'PathExpression') {
+      calls.push({
+        name: (call.path as hbs.AST.PathExpression).original,
+        strings: params.filter((p): p is hbs.AST.StringLiteral => p.type === 'StringLiteral').map((p) => p.value),
+        argumentCount: params.length,
+        line: node.loc.start.line,
+        column: node.loc.start.column + 1,
+        endLine: node.loc.end.line,
+        endColumn: node.loc.end.column + 1,
+      });
     }
+    for (const param of params) visit(param);
+    for (const pair of call.hash?.pairs ?? []) visit(pair.value);
     const block = node as Partial<hbs.AST.BlockStatement>;
     if (block.program) visit(block.program);
     if (block.inverse) visit(block.inverse);
@@ -72,4 +128,14 @@ export function findHelperCalls(program: hbs.AST.Program, names: ReadonlySet<str
   };
   visit(program);
   return calls;
+}
+
+/** The first call of a helper not in `known`. */
+export function findUnknownHelper(program: hbs.AST.Program, known: ReadonlySet<string>): HelperCall | undefined {
+  return findCalls(program).find((call) => !known.has(call.name));
+}
+
+/** Every call of the named helpers, in source order (`{{cite}}` with no argument included). */
+export function findHelperCalls(program: hbs.AST.Program, names: ReadonlySet<string>): HelperCall[] {
+  return findCalls(program, true).filter((call) => names.has(call.name));
 }

@@ -16,6 +16,12 @@ export interface HelperContext {
   blocks: { bibliography: () => string; evidenceTable: () => string; changes: () => string };
 }
 
+/** The helpers templates may call: the tool's own and Handlebars' built-in block helpers. */
+export const TEMPLATE_HELPERS: ReadonlySet<string> = new Set([
+  'cite', 'bibliography', 'evidenceTable', 'changes', 'label', 'study', 'outcome', 'count', 'num',
+  'if', 'unless', 'each', 'with', 'lookup', 'log',
+]);
+
 type Value = string | number;
 const { SafeString, escapeExpression } = Handlebars;
 

@@ -31,7 +31,9 @@ export function formatGithub(result: CheckResult): string {
 /** A Markdown step summary for $GITHUB_STEP_SUMMARY: counts, then a table of the findings (at most `limit`). */
 export function formatStepSummary(result: CheckResult, limit = 200): string {
   const { errors, warnings, infos, records } = result.summary;
-  const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  // The summary is Markdown rendered as HTML: markup from a cell must show as text.
+  const cell = (text: string) =>
+    text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/[`*_[\]]/g, '\\$&').replace(/\r?\n/g, ' ');
   const lines = [
     '## Evidence review check',
     '',

@@ -31,6 +31,7 @@ export function resolveHeader(cells: readonly CsvCell[], spec: TableSpec): Resol
     } else if (seen.has(name)) {
       duplicates.push(column);
       column.name = undefined;
+      column.duplicate = true;
     } else {
       seen.add(name);
     }

@@ -188,13 +188,13 @@ export function tableSpecs(vocabulary: Vocabulary): Record<DataTableName, TableS
 
 const REFERENCE_ALIASES: Record<string, string> = {
   编号: 'id', 键: 'id', key: 'id', 序号: 'number', 文献序号: 'number', 类型: 'type', 作者: 'authors', author: 'authors',
-  标题: 'title', 题目: 'title', 期刊: 'journal', 刊名: 'journal', 年份: 'year', 年: 'year', 卷: 'volume', 期: 'issue',
+  标题: 'title', 题目: 'title', 题名: 'title', 期刊: 'journal', 刊名: 'journal', 年份: 'year', 年: 'year', 卷: 'volume', 期: 'issue',
   页码: 'pages', page: 'pages', 语言: 'language', lang: 'language', 状态: 'status', 核实状态: 'status', 备注: 'note', notes: 'note',
 };
 
 const STUDY_ALIASES: Record<string, string> = {
   研究: 'id', 研究编号: 'id', 文献: 'reference_id', 文献编号: 'reference_id', reference: 'reference_id', 疾病: 'disease',
-  设计: 'design', 研究设计: 'design', 国家: 'country', 中心: 'centre', center: 'centre', 研究时间: 'period', 时间段: 'period',
+  设计: 'design', 研究设计: 'design', 国家: 'country', 中心: 'centre', center: 'centre', 研究时间: 'period', 研究期间: 'period', 时间段: 'period',
   样本量: 'n_enrolled', 例数: 'n_enrolled', n: 'n_enrolled', 纳入例数: 'n_enrolled', 分析例数: 'n_analysed', n_analyzed: 'n_analysed',
   人群: 'population', 研究对象: 'population', 干预: 'intervention', 干预措施: 'intervention', 用法用量: 'intervention',
   对照: 'comparator', 对照组: 'comparator', 随访: 'follow_up', 随访时间: 'follow_up', followup: 'follow_up', 注册号: 'registration',
@@ -205,6 +205,6 @@ const OUTCOME_ALIASES: Record<string, string> = {
   研究: 'study_id', 研究编号: 'study_id', study: 'study_id', 结局: 'outcome', 结局指标: 'outcome', 指标: 'measure', 度量: 'measure',
   组别: 'arm', 组: 'arm', 分类: 'category', 类别: 'category', 时间点: 'timepoint', 分析人群: 'analysis', 分析: 'analysis',
   例数: 'n', 样本量: 'n', 数值: 'value', 值: 'value', 单位: 'unit', ci_lower: 'ci_low', ci_upper: 'ci_high', 置信区间下限: 'ci_low',
-  置信区间上限: 'ci_high', 计数: 'count', 事件数: 'count', 分母: 'denominator', 百分比: 'percent', 百分率: 'percent', '%': 'percent',
+  置信区间上限: 'ci_high', '95%CI下限': 'ci_low', '95%CI上限': 'ci_high', '95%ci下限': 'ci_low', '95%ci上限': 'ci_high', 计数: 'count', 事件数: 'count', 分母: 'denominator', 百分比: 'percent', 百分率: 'percent', '%': 'percent',
   原文: 'reported', 报告值: 'reported', 来源: 'source', 出处: 'source', 备注: 'note', notes: 'note',
 };

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { nameKey, parseAuthors, parsePersonName, sameAuthor } from '../../pipeline/normalise/author.ts';
 import type { PersonName } from '../../pipeline/normalise/author.ts';
+import { adversarial, BUDGET_MS, timed } from './adversarial.ts';
 
 function person(raw: string): PersonName {
   const result = parsePersonName(raw);
@@ -137,5 +138,44 @@ describe('spaced initials (GB/T 7714 lists)', () => {
 
   it('reads "Lin C J F" as family Lin with initials CJF', () => {
     expect(parsePersonName('Lin C J F')).toMatchObject({ ok: true, value: { family: 'Lin', initials: 'CJF' } });
+  });
+});
+
+describe('author lists in long and adversarial text', () => {
+  it.each([
+    ['Smith J et al', true],
+    ['Smith J et al.', true],
+    ['Smith J, et. al.', true],
+    ['Smith J;et.al', true],
+    ['Smith J ET AL', true],
+    ['Smith J et \t al', true],
+    ['Smith J，等', true],
+    ['陈建锋等人', true],
+    ['Smith J; Jet al', false],
+    ['Smith J et al..', false],
+    ['Smith J et..al', false],
+  ])('%j: truncated %s, as before the scan replaced the pattern', (raw, truncated) => {
+    const result = parseAuthors(raw);
+    expect(result.ok && result.value.truncated).toBe(truncated);
+  });
+
+  it('finds "et al" without backtracking over a run of separators (was a pattern quadratic in the run)', () => {
+    const input = adversarial('Smith J', ' ', 'x', 10_000);
+    const stray = timed(parseAuthors, input);
+    expect(stray.result).toEqual({ ok: false, reason: "author 1: 'Smith J             …' is 10000 characters long; a name is a few dozen characters" });
+    expect(stray.ms).toBeLessThan(BUDGET_MS);
+    const truncated = timed(parseAuthors, adversarial('Smith J', ', ;', ' et al.', 10_000));
+    expect(truncated.result).toMatchObject({ ok: true, value: { names: [{ family: 'Smith', initials: 'J' }], truncated: true } });
+    expect(truncated.ms).toBeLessThan(BUDGET_MS);
+    const names = timed(parseAuthors, Array.from({ length: 10 }, () => `Smith J${' '.repeat(990)}`).join(';'));
+    expect(names.result.ok && names.result.value.names).toHaveLength(10);
+    expect(names.ms).toBeLessThan(BUDGET_MS);
+  });
+
+  it('refuses a list over 10,000 characters and a name over 1,000 unread', () => {
+    const { result, ms } = timed(parseAuthors, adversarial('Smith J', ';', '', 20_000));
+    expect(result).toEqual({ ok: false, reason: "'Smith J;;;;;;;;;;;;;…' is 20000 characters long; an author list is at most a few thousand characters" });
+    expect(ms).toBeLessThan(BUDGET_MS);
+    expect(parsePersonName(adversarial('Smith', ' ', 'J', 1_001))).toEqual({ ok: false, reason: "'Smith               …' is 1001 characters long; a name is a few dozen characters" });
   });
 });

@@ -1,6 +1,7 @@
 // Tests for reading durations and timepoints into weeks.
 import { describe, expect, it } from 'vitest';
 import { parseDuration } from '../../pipeline/normalise/duration.ts';
+import { adversarial, BUDGET_MS, timed } from './adversarial.ts';
 
 const WEEKS_PER_MONTH = 365.25 / 12 / 7;
 const WEEKS_PER_YEAR = 365.25 / 7;
@@ -48,6 +49,39 @@ describe('parseDuration', () => {
     expect(parseDuration(raw)).toEqual({
       ok: false,
       reason: `'${raw}' is not a duration; expected e.g. '96 weeks', 'week 96' or '30 个月'`,
+    });
+  });
+});
+
+describe('parseDuration on long, adversarial and absurd text', () => {
+  it('drops a qualifier after a run of spaces without backtracking (was /\\s*\\((?:mean|…)\\)$/, quadratic)', () => {
+    const qualified = timed(parseDuration, adversarial('30 months', ' ', '(mean)', 1_000));
+    expect(qualified.result).toMatchObject({ ok: true, value: { amount: 30, unit: 'month' } });
+    expect(qualified.ms).toBeLessThan(BUDGET_MS);
+    const stray = timed(parseDuration, adversarial('a', ' ', 'b', 1_000));
+    expect(stray.result.ok).toBe(false);
+    expect(stray.ms).toBeLessThan(BUDGET_MS);
+  });
+
+  it('reads a qualifier after a colon as before', () => {
+    expect(parseDuration('median :  30 months')).toMatchObject({ ok: true, value: { amount: 30, unit: 'month' } });
+  });
+
+  it('rejects an amount that is not a finite number, in its unit or in weeks', () => {
+    expect(parseDuration(`${'1'.repeat(400)} weeks`)).toEqual({
+      ok: false,
+      reason: "'11111111111111111111…' is not a duration: its amount is not a finite number",
+    });
+    expect(parseDuration(`${'1'.repeat(309)} years`)).toEqual({
+      ok: false,
+      reason: "'11111111111111111111…' is not a duration: its amount is too large to give a finite number of weeks",
+    });
+  });
+
+  it('refuses text over 1,000 characters unread', () => {
+    expect(parseDuration(adversarial('a', ' ', 'b', 20_000))).toEqual({
+      ok: false,
+      reason: "'a                   …' is 20000 characters long; a duration is a few characters, such as '96 weeks'",
     });
   });
 });

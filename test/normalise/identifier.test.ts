@@ -1,6 +1,7 @@
 // Tests for DOI, PMID and trial registration numbers.
 import { describe, expect, it } from 'vitest';
 import { doiKey, parseDoi, parsePmid, parseRegistration } from '../../pipeline/normalise/identifier.ts';
+import { adversarial, BUDGET_MS, timed } from './adversarial.ts';
 
 describe('parseDoi', () => {
   it.each([
@@ -75,5 +76,56 @@ describe('parseRegistration', () => {
       ok: false,
       reason: "'ABC123' is not a trial registration number (NCT, ChiCTR, ISRCTN, EudraCT, jRCT, UMIN or ACTRN)",
     });
+  });
+});
+
+describe('identifiers in long and adversarial text', () => {
+  it('drops a run of trailing periods without backtracking (was /\\.+$/, quadratic)', () => {
+    const trailing = timed(parseDoi, adversarial('10.1002/art.39860', '.', '', 1_000));
+    expect(trailing.result).toEqual({ ok: true, value: '10.1002/art.39860' });
+    expect(trailing.ms).toBeLessThan(BUDGET_MS);
+    const input = adversarial('', '.', 'x', 1_000);
+    const stray = timed(parseDoi, input);
+    expect(stray.result).toEqual({ ok: false, reason: `'${input}' is not a DOI (10.NNNN/suffix)` });
+    expect(stray.ms).toBeLessThan(BUDGET_MS);
+  });
+
+  it('reads "doi" and "PMID" before a run of spaces and a colon (no "\\s*:?\\s*")', () => {
+    expect(parseDoi(`doi${' '.repeat(500)}:${' '.repeat(400)}10.1002/art.39860`)).toEqual({ ok: true, value: '10.1002/art.39860' });
+    const pmid = timed(parsePmid, `PMID${' '.repeat(500)}:${' '.repeat(400)}20112381`);
+    expect(pmid.result).toEqual({ ok: true, value: '20112381' });
+    expect(pmid.ms).toBeLessThan(BUDGET_MS);
+    const stray = timed(parsePmid, adversarial('pmid', ' ', 'x', 1_000));
+    expect(stray.result.ok).toBe(false);
+    expect(stray.ms).toBeLessThan(BUDGET_MS);
+  });
+
+  it('matches a EudraCT id without backtracking (three adjacent \\s* were cubic: 1,000 spaces took over a second)', () => {
+    const input = adversarial('EudraCT', ' ', 'x', 1_000);
+    const stray = timed(parseRegistration, input);
+    expect(stray.result).toEqual({ ok: false, reason: `'${input}' is not a well-formed EudraCT id; expected YYYY-NNNNNN-CC, e.g. 2015-001234-56` });
+    expect(stray.ms).toBeLessThan(BUDGET_MS);
+    const spaced = timed(parseRegistration, `EudraCT${' '.repeat(300)}No.${' '.repeat(300)}:${' '.repeat(300)}2015-001234-56`);
+    expect(spaced.result).toEqual({ ok: true, value: '2015-001234-56' });
+    expect(spaced.ms).toBeLessThan(BUDGET_MS);
+  });
+
+  it.each([
+    ['EudraCT No. 2015-001234-56'],
+    ['EudraCT number: 2015-001234-56'],
+    ['EudraCT:2015-001234-56'],
+    ['eudract no.:2015-001234-56'],
+    ['EudraCTnumber2015-001234-56'],
+  ])('reads %j as before', (raw) => {
+    expect(parseRegistration(raw)).toEqual({ ok: true, value: '2015-001234-56' });
+  });
+
+  it('refuses text over 1,000 characters unread', () => {
+    const long = adversarial('10.1002/', '.', 'x', 20_000);
+    expect(parseDoi(long)).toEqual({ ok: false, reason: "'10.1002/............…' is 20000 characters long; a DOI is at most a few hundred characters" });
+    expect(parsePmid('1'.repeat(1_001))).toEqual({ ok: false, reason: `'${'1'.repeat(20)}…' is 1001 characters long; a PMID is at most 8 digits` });
+    const { result, ms } = timed(parseRegistration, adversarial('EudraCT', ' ', 'x', 20_000));
+    expect(result).toEqual({ ok: false, reason: "'EudraCT             …' is 20000 characters long; a trial registration number is a few dozen characters" });
+    expect(ms).toBeLessThan(BUDGET_MS);
   });
 });

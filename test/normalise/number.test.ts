@@ -9,6 +9,7 @@ import {
   parsePercent,
   parseYear,
 } from '../../pipeline/normalise/number.ts';
+import { adversarial, BUDGET_MS, timed } from './adversarial.ts';
 
 describe('parseNumber', () => {
   it.each([
@@ -133,5 +134,40 @@ describe('foldFullWidth', () => {
     expect(foldFullWidth('−3\u00a0000')).toBe('-3 000');
     const ascii = 'plain 12.5';
     expect(foldFullWidth(ascii)).toBe(ascii);
+  });
+});
+
+describe('long and adversarial text', () => {
+  it('strips a percent sign without backtracking over a run of spaces (was /\\s*%$/, quadratic)', () => {
+    // decimalPlaces has no length guard, so 20,000 characters reach the code that replaced the pattern.
+    const noSign = timed(decimalPlaces, adversarial('1', ' ', 'x', 20_000));
+    expect(noSign.result).toBe(0);
+    expect(noSign.ms).toBeLessThan(BUDGET_MS);
+    const sign = timed(decimalPlaces, adversarial('1.50', '\t', '%', 20_000));
+    expect(sign.result).toBe(2);
+    expect(sign.ms).toBeLessThan(BUDGET_MS);
+  });
+
+  it('reads a percent up to the 1,000-character bound, spaces and all', () => {
+    const spaced = timed(parsePercent, adversarial('56.0', ' ', '%', 1_000));
+    expect(spaced.result).toEqual({ ok: true, value: { value: 56, decimals: 1 } });
+    expect(spaced.ms).toBeLessThan(BUDGET_MS);
+    const input = adversarial('1', ' ', '1x', 1_000);
+    const stray = timed(parsePercent, input);
+    expect(stray.result).toEqual({ ok: false, reason: `'${input}' is not a number` });
+    expect(stray.ms).toBeLessThan(BUDGET_MS);
+  });
+
+  it('refuses text over 1,000 characters unread, quoting its first 20', () => {
+    const long = '1234567890'.repeat(2_000);
+    const start = "'12345678901234567890…' is 20000 characters long";
+    expect(parsePercent(long)).toEqual({ ok: false, reason: `${start}; a percent is a few characters` });
+    expect(parseNumber(long)).toEqual({ ok: false, reason: `${start}; a number is a few characters` });
+    expect(parseInteger(long)).toEqual({ ok: false, reason: `${start}; a whole number is a few characters` });
+    expect(parseCount(long)).toEqual({ ok: false, reason: `${start}; a count is a few characters` });
+    expect(parseYear(long)).toEqual({ ok: false, reason: `${start}; a year is four digits` });
+    expect(timed(parsePercent, adversarial('1', ' ', 'x', 20_000)).ms).toBeLessThan(BUDGET_MS);
+    expect(parseNumber(`${' '.repeat(998)}42`)).toEqual({ ok: true, value: 42 });
+    expect(parseNumber(`${' '.repeat(999)}42`)).toMatchObject({ ok: false, reason: expect.stringContaining('is 1001 characters long') });
   });
 });

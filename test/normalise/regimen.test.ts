@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatRegimen, parseRegimen } from '../../pipeline/normalise/regimen.ts';
 import type { Regimen } from '../../pipeline/normalise/regimen.ts';
+import { adversarial, BUDGET_MS, timed } from './adversarial.ts';
 
 const mg = (amount: number) => ({ amount, unit: 'mg' as const });
 const mgPerKg = (amount: number) => ({ amount, unit: 'mg/kg' as const });
@@ -81,5 +82,40 @@ describe('formatRegimen', () => {
       if (!first.ok) throw new Error(first.reason);
       expect(parseRegimen(formatRegimen(first.value))).toEqual(first);
     }
+  });
+});
+
+describe('parseRegimen on long, adversarial and absurd text', () => {
+  const ones = '1'.repeat(400);
+
+  it.each([
+    [`${ones} mg`, `'${'1'.repeat(20)}…' in '${'1'.repeat(20)}…' holds a number that is not finite`],
+    [`TCZ 8 mg/kg q${ones}w`, `'q${'1'.repeat(19)}…' in 'TCZ 8 mg/kg q1111111…' holds a number that is not finite`],
+    [`8 mg ${ones} times daily`, `'${'1'.repeat(20)}…' in '8 mg 111111111111111…' holds a number that is not finite`],
+    [`每${ones}周 8 mg`, `'每${'1'.repeat(19)}…' in '每${'1'.repeat(19)}…' holds a number that is not finite`],
+    [`8 mg ${ones}次/2周`, `'${'1'.repeat(20)}…' in '8 mg 111111111111111…' holds a number that is not finite`],
+  ])('rejects %j: 400 digits are no finite amount, interval or frequency', (raw, reason) => {
+    expect(parseRegimen(raw)).toEqual({ ok: false, reason });
+  });
+
+  // "每\s*N?\s*个?周" and "N次\s*/\s*N?\s*个?周" had two \s* side by side: quadratic over a run of spaces they fail on.
+  it.each([
+    ['每', adversarial('8 mg 每', ' ', 'x', 10_000), "'每' in '8 mg 每"],
+    ['次/', adversarial('8 mg 1次/', ' ', 'x', 10_000), "'x' in '8 mg 1次/"],
+  ])('reads %j and a run of 10,000 spaces within the budget', (_, input, reason) => {
+    const { result, ms } = timed(parseRegimen, input);
+    expect(result).toMatchObject({ ok: false, reason: expect.stringContaining(reason) });
+    expect(ms).toBeLessThan(BUDGET_MS);
+  });
+
+  it('still reads a count and unit far apart', () => {
+    expect(parseRegimen(adversarial('8 mg 每', ' ', '2 个月', 10_000))).toEqual({ ok: true, value: { doses: [mg(8)], interval: { every: 2, unit: 'month' } } });
+    expect(parseRegimen(adversarial('8 mg 1次/', '\u3000', '2周', 10_000))).toEqual({ ok: true, value: { doses: [mg(8)], interval: { every: 2, unit: 'week' } } });
+  });
+
+  it('refuses text over 10,000 characters unread', () => {
+    const { result, ms } = timed(parseRegimen, adversarial('TCZ 8 mg', ' ', 'x', 10_001));
+    expect(result).toEqual({ ok: false, reason: "'TCZ 8 mg            …' is 10001 characters long; a regimen is a few dozen words" });
+    expect(ms).toBeLessThan(BUDGET_MS);
   });
 });

@@ -102,3 +102,18 @@ describe('renderReview', () => {
     );
   });
 });
+
+describe('template helpers', () => {
+  it('registers every helper the checks accept as known, and no other', async () => {
+    const Handlebars = (await import('handlebars')).default;
+    const { registerHelpers, TEMPLATE_HELPERS } = await import('../../pipeline/render/helpers.ts');
+    const handlebars = Handlebars.create();
+    const builtIn = new Set(Object.keys(handlebars.helpers));
+    const { dataset } = checkRecords({ tables: {} });
+    const { buildReviewModel } = await import('../../pipeline/render/model.ts');
+    const { CitationNumbering } = await import('../../pipeline/render/numbering.ts');
+    registerHelpers(handlebars, { model: buildReviewModel(dataset, 'en'), numbering: new CitationNumbering(), blocks: { bibliography: () => '', evidenceTable: () => '', changes: () => '' } });
+    const ours = Object.keys(handlebars.helpers).filter((name) => !builtIn.has(name)).sort();
+    expect(ours).toEqual([...TEMPLATE_HELPERS].filter((name) => !builtIn.has(name)).sort());
+  });
+});

@@ -16,7 +16,7 @@ export default defineRule({
         // A misspelt required column is already reported, at this cell, by record/missing-column.
         const misspeltRequired = new Set(fact.missing.map((m) => m.nearest));
         for (const column of fact.columns) {
-          if (column.name !== undefined || misspeltRequired.has(column) || column.raw.trim() === '') continue;
+          if (column.name !== undefined || column.duplicate || misspeltRequired.has(column) || column.raw.trim() === '') continue;
           const place = { file: fact.file, line: column.line, column: column.column };
           if (column.suggestion !== undefined) {
             context.report(place, { messageId: 'near', data: { raw: column.raw, table: fact.table, suggestion: column.suggestion }, suggestion: column.suggestion });

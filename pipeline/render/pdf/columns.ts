@@ -4,9 +4,12 @@
 export interface ColumnSample {
   /** Narrower than this, a word or the heading would break. */
   min: number;
-  /** Single-line width of this column's cell in each sampled row (0 when empty or spanned). */
-  cells: readonly number[];
-  /** Below this width a cell counts as a short label (病例系列, 12 个月) that should not wrap. */
+  /**
+   * This column's cell in each sampled row: the single-line width of each of its forced lines (a cell with <br> has
+   * several); empty when the cell is empty or spanned.
+   */
+  cells: readonly (readonly number[])[];
+  /** Below this width a one-line cell counts as a short label (病例系列, 12 个月) that should not wrap. */
   short: number;
 }
 
@@ -15,13 +18,79 @@ const WRAP_SLACK = 1.06;
 // Beyond the height of each row, a cost for every extra line and for each short label broken in two.
 const LINE_COST = 0.15;
 const BROKEN_LABEL_COST = 0.5;
-// The smallest widening considered, in points: keeps the number of rounds small on dense samples.
-const MIN_GRANT = 0.5;
+// The smallest widening considered, as a share of the width to hand out: keeps the rounds few on dense samples.
+const MIN_GRANT = 1 / 120;
+// Moves tried by the local search, in points, coarse first; and a bound on the moves tried in all.
+const MOVES = [24, 12, 6, 3, 1.5];
+const MAX_TRIES = 1500;
 
-/** Estimated number of lines a cell of single-line width `natural` takes in a column `width` wide. */
+/** Estimated number of lines a text of single-line width `natural` takes in a column `width` wide. */
 export function estimateLines(natural: number, width: number): number {
   if (natural <= width + 0.01) return 1;
   return Math.ceil((natural * WRAP_SLACK) / width);
+}
+
+/** Estimated lines of a cell made of forced lines; 0 for an empty cell. */
+export function cellLines(cell: readonly number[], width: number): number {
+  let lines = 0;
+  for (const natural of cell) lines += estimateLines(natural, width);
+  return lines;
+}
+
+// A column's sample packed into flat arrays: the cost is evaluated thousands of times while widths are shared out.
+class PackedColumn {
+  readonly min: number;
+  readonly max: number;
+  readonly weight: number;
+  /** Forced-line widths of all cells, row after row; row r owns [starts[r], starts[r + 1]). */
+  readonly widths: Float64Array;
+  readonly starts: Int32Array;
+  readonly label: Uint8Array;
+
+  constructor(sample: ColumnSample, rows: number) {
+    const flat = sample.cells.flat();
+    this.widths = Float64Array.from(flat);
+    this.starts = new Int32Array(rows + 1);
+    this.label = new Uint8Array(rows);
+    let at = 0;
+    for (let row = 0; row < rows; row++) {
+      const cell = sample.cells[row] ?? [];
+      this.starts[row] = at;
+      at += cell.length;
+      this.label[row] = cell.length === 1 && (cell[0] as number) <= sample.short ? 1 : 0;
+    }
+    this.starts[rows] = at;
+    this.min = sample.min;
+    this.max = Math.max(sample.min, ...flat);
+    this.weight = flat.reduce((a, b) => a + b, 0) + 1;
+  }
+
+  /** Estimated lines of row `row` at `width`; 0 for an empty cell. */
+  lines(row: number, width: number): number {
+    let lines = 0;
+    for (let i = this.starts[row] as number, end = this.starts[row + 1] as number; i < end; i++) lines += estimateLines(this.widths[i] as number, width);
+    return lines;
+  }
+
+  /** Lines beyond the forced ones, with broken labels weighted in, for a row at `lines`. */
+  extra(row: number, lines: number): number {
+    const forced = (this.starts[row + 1] as number) - (this.starts[row] as number);
+    if (lines <= forced) return 0;
+    return lines - forced + (this.label[row] === 1 ? BROKEN_LABEL_COST / LINE_COST : 0);
+  }
+
+  /** The narrowest width above `width` at which some cell takes one line fewer (Infinity if none). */
+  nextBreak(width: number): number {
+    let next = Infinity;
+    for (const natural of this.widths) {
+      if (natural <= width + 0.01) continue;
+      const count = estimateLines(natural, width);
+      // A hair above the threshold, so rounding cannot leave the line count where it was.
+      const target = (count <= 2 ? natural : (natural * WRAP_SLACK) / (count - 1)) + 1e-6;
+      if (target < next) next = target;
+    }
+    return next;
+  }
 }
 
 /**
@@ -29,26 +98,29 @@ export function estimateLines(natural: number, width: number): number {
  * next saved line is cheapest: the estimated height of the sampled rows (each row as tall as its tallest cell), plus a
  * little for every extra line and every short label broken in two, saved per point of width. So long-text columns
  * (outcomes, conclusions) get the room, and a short column widens only when that saves a line somewhere. What is
- * left once nothing more saves a line is shared by content. The widths sum to `available`.
+ * left once nothing more saves a line is shared by content; a local search then moves width between columns while
+ * that lowers the cost. The widths sum to `available`.
  */
-export function allocateWidths(columns: readonly ColumnSample[], available: number): number[] {
-  if (columns.length === 0) return [];
-  const widths = columns.map((column) => column.min);
+export function allocateWidths(samples: readonly ColumnSample[], available: number): number[] {
+  if (samples.length === 0) return [];
+  const widths = samples.map((sample) => sample.min);
   const minSum = sum(widths);
-  if (minSum >= available) return widths.map((width) => (minSum === 0 ? available / columns.length : (width * available) / minSum));
-  const rows = Math.max(...columns.map((column) => column.cells.length));
-  const lines = columns.map((column, index) => column.cells.map((natural) => (natural > 0 ? estimateLines(natural, widths[index] as number) : 0)));
+  if (minSum >= available) return widths.map((width) => (minSum === 0 ? available / samples.length : (width * available) / minSum));
+  const rows = Math.max(...samples.map((sample) => sample.cells.length));
+  const table = new CostTable(samples.map((sample) => new PackedColumn(sample, rows)), rows, widths);
   let left = available - minSum;
+  const grant = Math.max(0.5, left * MIN_GRANT);
   for (;;) {
-    const tallest = rowTallest(lines, rows);
+    const tallest = table.tallest();
     let best = -1;
     let bestTarget = 0;
     let bestRate = 0;
-    columns.forEach((column, index) => {
+    table.columns.forEach((column, index) => {
       const width = widths[index] as number;
-      const target = Math.max(nextBreak(column.cells, width), width + MIN_GRANT);
+      if (width >= column.max) return;
+      const target = Math.max(column.nextBreak(width), width + grant);
       if (!Number.isFinite(target) || target - width > left) return;
-      const rate = saving(column, lines[index] as number[], tallest, index, target) / (target - width);
+      const rate = table.saving(index, target, tallest) / (target - width);
       if (rate > bestRate) {
         bestRate = rate;
         best = index;
@@ -58,185 +130,140 @@ export function allocateWidths(columns: readonly ColumnSample[], available: numb
     if (best < 0) break;
     left -= bestTarget - (widths[best] as number);
     widths[best] = bestTarget;
-    const column = columns[best] as ColumnSample;
-    lines[best] = column.cells.map((natural) => (natural > 0 ? estimateLines(natural, bestTarget) : 0));
+    table.set(best, bestTarget);
   }
-  const weights = columns.map((column) => sum(column.cells) + 1);
-  const weightSum = sum(weights);
-  return rebalance(
-    columns,
-    widths.map((width, index) => width + (left * (weights[index] as number)) / weightSum),
-  );
+  const weightSum = sum(table.columns.map((column) => column.weight));
+  table.columns.forEach((column, index) => table.set(index, (widths[index] as number) + (left * column.weight) / weightSum));
+  return rebalance(table);
 }
-
-// Moves tried by the local search, in points: coarse first.
-const MOVES = [24, 12, 6, 3, 1.5];
 
 /**
  * The greedy pass is short-sighted: a long cell saves nothing until its column has widened a lot. Moving width
  * from one column to another while that lowers the cost fixes what it missed.
  */
-function rebalance(columns: readonly ColumnSample[], widths: number[]): number[] {
-  const costs = new CostTable(columns, widths);
+function rebalance(table: CostTable): number[] {
+  const widths = table.widths;
+  let tries = 0;
   for (const move of MOVES) {
     let improved = true;
-    while (improved) {
+    while (improved && tries < MAX_TRIES) {
       improved = false;
       for (let from = 0; from < widths.length; from++) {
         for (let to = 0; to < widths.length; to++) {
-          if (to === from || (widths[from] as number) - move < (columns[from] as ColumnSample).min) continue;
-          if (costs.tryMove(from, (widths[from] as number) - move, to, (widths[to] as number) + move)) {
-            widths[from] = (widths[from] as number) - move;
-            widths[to] = (widths[to] as number) + move;
-            improved = true;
-          }
+          if (to === from || (widths[from] as number) - move < (table.columns[from] as PackedColumn).min) continue;
+          tries++;
+          if (table.tryMove(from, to, move)) improved = true;
         }
       }
     }
   }
-  return widths;
+  return [...widths];
 }
 
-// The cost of the current widths with each column's line counts kept, so trying a move re-estimates two columns only.
+interface Tallest {
+  first: Int32Array;
+  column: Int32Array;
+  second: Int32Array;
+}
+
+// The current widths with each column's line counts per row, so a change re-estimates only the columns it touches.
 class CostTable {
-  private readonly columns: readonly ColumnSample[];
+  readonly columns: readonly PackedColumn[];
+  readonly widths: number[];
   private readonly rows: number;
   private readonly lines: Int32Array[];
-  private readonly extras: number[];
   private readonly scratch: [Int32Array, Int32Array];
-  private cost: number;
+  // The cost at the current widths, once known.
+  private current: number | null = null;
 
-  constructor(columns: readonly ColumnSample[], widths: readonly number[]) {
+  constructor(columns: readonly PackedColumn[], rows: number, widths: readonly number[]) {
     this.columns = columns;
-    this.rows = Math.max(...columns.map((column) => column.cells.length));
-    this.lines = columns.map(() => new Int32Array(this.rows));
-    this.extras = columns.map((_, index) => this.fill(index, widths[index] as number, this.lines[index] as Int32Array));
-    this.scratch = [new Int32Array(this.rows), new Int32Array(this.rows)];
-    this.cost = this.total(-1, -1);
+    this.rows = rows;
+    this.widths = [...widths];
+    this.lines = columns.map(() => new Int32Array(rows));
+    columns.forEach((_, index) => this.fill(index, this.widths[index] as number, this.lines[index] as Int32Array));
+    this.scratch = [new Int32Array(rows), new Int32Array(rows)];
   }
 
-  /** Applies the move if it lowers the cost. */
-  tryMove(from: number, fromWidth: number, to: number, toWidth: number): boolean {
+  set(index: number, width: number): void {
+    this.current = null;
+    this.widths[index] = width;
+    this.fill(index, width, this.lines[index] as Int32Array);
+  }
+
+  /** Each row's tallest and second-tallest cell: one column's change is then judged without re-scanning rows. */
+  tallest(): Tallest {
+    const first = new Int32Array(this.rows).fill(1);
+    const column = new Int32Array(this.rows).fill(-1);
+    const second = new Int32Array(this.rows).fill(1);
+    this.lines.forEach((lines, index) => {
+      for (let row = 0; row < this.rows; row++) {
+        const count = lines[row] as number;
+        if (count > (first[row] as number)) {
+          second[row] = first[row] as number;
+          first[row] = count;
+          column[row] = index;
+        } else if (count > (second[row] as number)) {
+          second[row] = count;
+        }
+      }
+    });
+    return { first, column, second };
+  }
+
+  /** How much the cost falls if column `index` is widened to `target`. */
+  saving(index: number, target: number, tallest: Tallest): number {
+    const packed = this.columns[index] as PackedColumn;
+    const current = this.lines[index] as Int32Array;
+    let saved = 0;
+    for (let row = 0; row < this.rows; row++) {
+      const before = current[row] as number;
+      if (before <= 1) continue;
+      const after = packed.lines(row, target);
+      if (after === before) continue;
+      const others = tallest.column[row] === index ? (tallest.second[row] as number) : (tallest.first[row] as number);
+      saved += Math.max(others, before) - Math.max(others, after) + LINE_COST * (packed.extra(row, before) - packed.extra(row, after));
+    }
+    return saved;
+  }
+
+  /** Moves `move` points from one column to another if that lowers the cost. */
+  tryMove(from: number, to: number, move: number): boolean {
     const [a, b] = this.scratch;
-    const extraFrom = this.fill(from, fromWidth, a);
-    const extraTo = this.fill(to, toWidth, b);
-    const extras = this.extraSum() - (this.extras[from] as number) - (this.extras[to] as number) + extraFrom + extraTo;
-    const cost = this.tallestSum(from, a, to, b) + LINE_COST * extras;
-    if (cost >= this.cost - 1e-9) return false;
+    this.fill(from, (this.widths[from] as number) - move, a);
+    this.fill(to, (this.widths[to] as number) + move, b);
+    this.current ??= this.cost(-1, a, -1, b);
+    const after = this.cost(from, a, to, b);
+    if (after >= this.current - 1e-9) return false;
+    this.current = after;
+    this.widths[from] = (this.widths[from] as number) - move;
+    this.widths[to] = (this.widths[to] as number) + move;
     (this.lines[from] as Int32Array).set(a);
     (this.lines[to] as Int32Array).set(b);
-    this.extras[from] = extraFrom;
-    this.extras[to] = extraTo;
-    this.cost = cost;
     return true;
   }
 
-  // Line counts of one column at a width into `out`; returns the column's extra-line cost.
-  private fill(index: number, width: number, out: Int32Array): number {
-    const column = this.columns[index] as ColumnSample;
-    let extra = 0;
-    for (let row = 0; row < this.rows; row++) {
-      const natural = column.cells[row] ?? 0;
-      const count = natural > 0 ? estimateLines(natural, width) : 0;
-      out[row] = count;
-      if (count > 1) extra += count - 1 + (natural <= column.short ? BROKEN_LABEL_COST / LINE_COST : 0);
-    }
-    return extra;
+  private fill(index: number, width: number, out: Int32Array): void {
+    const column = this.columns[index] as PackedColumn;
+    for (let row = 0; row < this.rows; row++) out[row] = column.lines(row, width);
   }
 
-  private extraSum(): number {
-    return sum(this.extras);
-  }
-
-  private total(from: number, to: number): number {
-    return this.tallestSum(from, this.lines[from < 0 ? 0 : from] as Int32Array, to, this.lines[to < 0 ? 0 : to] as Int32Array) + LINE_COST * this.extraSum();
-  }
-
-  private tallestSum(from: number, a: Int32Array, to: number, b: Int32Array): number {
+  // The cost with columns `a` and `b` (b may be -1) at the given line counts and every other column as it is.
+  private cost(a: number, linesA: Int32Array, b: number, linesB: Int32Array): number {
     let total = 0;
     const count = this.lines.length;
     for (let row = 0; row < this.rows; row++) {
       let tallest = 1;
+      let extra = 0;
       for (let index = 0; index < count; index++) {
-        const lines = index === from ? (a[row] as number) : index === to ? (b[row] as number) : ((this.lines[index] as Int32Array)[row] as number);
+        const lines = index === a ? (linesA[row] as number) : index === b ? (linesB[row] as number) : ((this.lines[index] as Int32Array)[row] as number);
         if (lines > tallest) tallest = lines;
+        if (lines > 1) extra += (this.columns[index] as PackedColumn).extra(row, lines);
       }
-      total += tallest;
+      total += tallest + LINE_COST * extra;
     }
     return total;
   }
-}
-
-/** The estimated height of the sampled rows in lines, plus the small costs of extra lines and broken labels. */
-export function totalCost(columns: readonly ColumnSample[], widths: readonly number[], rows: number): number {
-  let total = 0;
-  for (let row = 0; row < rows; row++) {
-    let tallest = 1;
-    let extra = 0;
-    for (let index = 0; index < columns.length; index++) {
-      const column = columns[index] as ColumnSample;
-      const natural = column.cells[row] ?? 0;
-      if (natural <= 0) continue;
-      const lines = estimateLines(natural, widths[index] as number);
-      if (lines > tallest) tallest = lines;
-      if (lines > 1) extra += lines - 1 + (natural <= column.short ? BROKEN_LABEL_COST / LINE_COST : 0);
-    }
-    total += tallest + LINE_COST * extra;
-  }
-  return total;
-}
-
-/** The narrowest width above `width` at which some cell of the column takes one line fewer (Infinity if none). */
-function nextBreak(cells: readonly number[], width: number): number {
-  let next = Infinity;
-  for (const natural of cells) {
-    if (natural <= width + 0.01) continue;
-    const count = estimateLines(natural, width);
-    // A hair above the threshold, so rounding cannot leave the line count where it was.
-    const target = (count <= 2 ? natural : (natural * WRAP_SLACK) / (count - 1)) + 1e-6;
-    if (target < next) next = target;
-  }
-  return next;
-}
-
-interface Tallest {
-  first: number[];
-  firstColumn: number[];
-  second: number[];
-}
-
-// Each row's tallest and second-tallest cell, so one column's change can be judged without re-scanning the row.
-function rowTallest(lines: readonly (readonly number[])[], rows: number): Tallest {
-  const first = new Array<number>(rows).fill(1);
-  const firstColumn = new Array<number>(rows).fill(-1);
-  const second = new Array<number>(rows).fill(1);
-  lines.forEach((column, index) => {
-    for (let row = 0; row < rows; row++) {
-      const count = column[row] ?? 0;
-      if (count > (first[row] as number)) {
-        second[row] = first[row] as number;
-        first[row] = count;
-        firstColumn[row] = index;
-      } else if (count > (second[row] as number)) {
-        second[row] = count;
-      }
-    }
-  });
-  return { first, firstColumn, second };
-}
-
-function saving(column: ColumnSample, current: readonly number[], tallest: Tallest, index: number, target: number): number {
-  let saved = 0;
-  column.cells.forEach((natural, row) => {
-    if (natural <= 0) return;
-    const before = current[row] as number;
-    const after = estimateLines(natural, target);
-    if (after === before) return;
-    const others = tallest.firstColumn[row] === index ? (tallest.second[row] as number) : (tallest.first[row] as number);
-    saved += Math.max(others, before) - Math.max(others, after) + LINE_COST * (before - after);
-    if (after === 1 && natural <= column.short) saved += BROKEN_LABEL_COST;
-  });
-  return saved;
 }
 
 function sum(values: readonly number[]): number {

@@ -1,7 +1,7 @@
 // The cursor down the pages and the setting of one block of text: line breaking, orphans and widows, links.
 import { toWords, type StyledText } from './words.ts';
 import type { Canvas, GlyphRun, Metrics } from './canvas.ts';
-import { avoidRunt, breakLines, composeLine, type LinkBox, type Paragraph } from './lines.ts';
+import { avoidRunt, breakLines, composeLineInto, type LineOutput, type LinkBox, type Paragraph } from './lines.ts';
 import type { Lang, Run } from './model.ts';
 import { baselineOffset, type BlockStyle, type TextStyle, type Theme } from './style.ts';
 
@@ -96,23 +96,21 @@ export function styledRuns(ctx: FlowContext, runs: readonly Run[], style: BlockS
 }
 
 /** Glyph runs and links of lines [from, to) with the first line's top at y. */
-export function linesAt(text: SetText, from: number, to: number, y: number, metrics: Metrics): { runs: GlyphRun[]; links: LinkBox[] } {
-  const runs: GlyphRun[] = [];
-  const links: LinkBox[] = [];
+export function linesAt(text: SetText, from: number, to: number, y: number, metrics: Metrics): LineOutput {
+  const out: LineOutput = { runs: [], links: [] };
   for (let i = from; i < to; i++) {
     const indent = i === 0 ? text.box.first : text.box.rest;
     const top = y + (i - from) * text.lineHeight;
-    const set = composeLine(text.paragraph, text.paragraph.lines[i] as (typeof text.paragraph.lines)[number], {
+    const setting = {
       x: text.box.x + indent,
       baseline: top + baselineOffset(text.style.size, text.lineHeight),
       width: text.box.width - indent,
       align: text.style.align,
       size: text.style.size,
-    }, metrics);
-    runs.push(...set.runs);
-    links.push(...set.links);
+    };
+    composeLineInto(text.paragraph, text.paragraph.lines[i] as (typeof text.paragraph.lines)[number], setting, metrics, out);
   }
-  return { runs, links };
+  return out;
 }
 
 /** Draws links, skipping internal ones whose target is not in this document. */
@@ -141,8 +139,8 @@ export function placeText(flow: Flow, text: SetText, options: { anchor?: string 
     const remaining = count - i;
     let take = Math.min(fit, remaining);
     if (take < remaining) {
+      if (remaining - take === 1) take -= 1;
       if (i === 0 && take < 2) take = 0;
-      else if (remaining - take === 1 && take >= 2) take -= 1;
     }
     if (take <= 0) {
       if (!flow.atTop()) {

@@ -164,8 +164,21 @@ interface Piece {
   stretch: boolean;
 }
 
+/** Glyph runs and link boxes of lines being set; composing appends to them. */
+export interface LineOutput {
+  runs: GlyphRun[];
+  links: LinkBox[];
+}
+
 /** Positions a line's words as glyph runs, one per change of style; justified lines spread the slack between them. */
-export function composeLine(paragraph: Paragraph, line: LineBox, setting: LineSetting, metrics: Metrics): { runs: GlyphRun[]; links: LinkBox[] } {
+export function composeLine(paragraph: Paragraph, line: LineBox, setting: LineSetting, metrics: Metrics): LineOutput {
+  const out: LineOutput = { runs: [], links: [] };
+  composeLineInto(paragraph, line, setting, metrics, out);
+  return out;
+}
+
+/** As composeLine, appending to `out`: a table row's cells share one list. */
+export function composeLineInto(paragraph: Paragraph, line: LineBox, setting: LineSetting, metrics: Metrics, out: LineOutput): void {
   const slack = setting.width - line.width;
   let x = setting.x;
   if (setting.align === 'justify' && !line.last && slack > 0) {
@@ -173,19 +186,21 @@ export function composeLine(paragraph: Paragraph, line: LineBox, setting: LineSe
     let stretches = 0;
     for (let i = 0; i < pieces.length - 1; i++) if ((pieces[i] as Piece).stretch) stretches++;
     const gap = stretches > 0 ? slack / stretches : 0;
-    if (gap > 0 && gap <= setting.size * 0.5) return placePieces(pieces, x, setting.baseline, gap);
+    if (gap > 0 && gap <= setting.size * 0.5) {
+      placePieces(pieces, newState(out, x, setting.baseline, gap), gap);
+      return;
+    }
   } else if (setting.align === 'center') {
     x += slack / 2;
   } else if (setting.align === 'right') {
     x += slack;
   }
-  const state = newState(x, setting.baseline, 0);
+  const state = newState(out, x, setting.baseline, 0);
   for (let i = line.start; i < line.end; i++) {
     const word = paragraph.words[i] as Word;
     for (const part of word.parts) place(state, part, false);
     if (i < line.end - 1 && word.glue !== null) place(state, word.glue, false);
   }
-  return { runs: state.runs, links: state.links };
 }
 
 // Cuts the line's text at every place justification may widen: spaces, and break opportunities next to CJK.
@@ -225,20 +240,17 @@ function justifiable(words: readonly Word[], line: LineBox, metrics: Metrics): P
   return pieces;
 }
 
-function placePieces(pieces: readonly Piece[], x: number, baseline: number, gap: number): { runs: GlyphRun[]; links: LinkBox[] } {
-  const state = newState(x, baseline, gap);
+function placePieces(pieces: readonly Piece[], state: ComposeState, gap: number): void {
   let widen = false;
   for (const piece of pieces) {
     place(state, piece.part, widen);
     if (piece.stretch) state.x += gap;
     widen = piece.stretch;
   }
-  return { runs: state.runs, links: state.links };
 }
 
 interface ComposeState {
-  runs: GlyphRun[];
-  links: LinkBox[];
+  out: LineOutput;
   run: (GlyphRun & { segments: string[] }) | null;
   style: TextStyle | null;
   x: number;
@@ -246,8 +258,8 @@ interface ComposeState {
   baseline: number;
 }
 
-function newState(x: number, baseline: number, gap: number): ComposeState {
-  return { runs: [], links: [], run: null, style: null, x, gap, baseline };
+function newState(out: LineOutput, x: number, baseline: number, gap: number): ComposeState {
+  return { out, run: null, style: null, x, gap, baseline };
 }
 
 // Adds a part to the current run when the style is unchanged (as a new segment after a justification gap).
@@ -261,9 +273,9 @@ function place(state: ComposeState, part: Part, newSegment: boolean): void {
     const next = { face: style.face, size: style.size, x: state.x, baseline: state.baseline - style.rise, oblique: style.oblique, color: style.color, segments: [part.text], gap: state.gap };
     state.run = next;
     state.style = style;
-    state.runs.push(next);
+    state.out.runs.push(next);
   }
-  if (style.href !== null) addLink(state.links, part, state.x, state.baseline);
+  if (style.href !== null) addLink(state.out.links, part, state.x, state.baseline);
   state.x += part.width;
 }
 

@@ -1,9 +1,8 @@
 // Lays out the evidence table: widths from content, wrapped cells, header repeated on each page, rows kept whole.
-import { naturalWidth, toWords, widestUnbreakable, type Word } from './words.ts';
-import type { GlyphRun } from './canvas.ts';
+import { lineWidths, naturalWidth, toWords, widestUnbreakable, type Word } from './words.ts';
 import { allocateWidths, sampleIndexes, type ColumnSample } from './columns.ts';
 import { drawLinks, placeText, prepareText, styledRuns, type Flow, type FlowContext } from './flow.ts';
-import { breakLines, composeLine, type LinkBox, type Paragraph } from './lines.ts';
+import { breakLines, composeLineInto, type LineOutput, type Paragraph } from './lines.ts';
 import { PLAIN, plainText, type Run, type TableCell, type TableModel, type TableRow } from './model.ts';
 import { baselineOffset, type Align, type BlockStyle } from './style.ts';
 
@@ -78,25 +77,31 @@ export function setTable(flow: Flow, table: TableModel): void {
     if (headRows.length > 0) ctx.canvas.rule(geometry.x, geometry.x + geometry.total, flow.y, 0.5, theme.frame);
   };
   const endPart = (): void => ctx.canvas.rule(geometry.x, geometry.x + geometry.total, flow.y, 0.8, theme.frame);
-  const continuation = continuationCaption(ctx, table);
+  const continued = continuationCaption(ctx, table);
+  const continuation = continued.length === 0 ? null : prepareText(ctx, continued, { ...theme.note, before: 0, after: 3, color: theme.caption.color, bold: true }, { x: flow.left, width: flow.width, first: 0, rest: 0 });
   const nextPage = (): void => {
     endPart();
     flow.newPage();
-    if (continuation.length > 0) {
-      const text = prepareText(ctx, continuation, { ...theme.note, before: 0, after: 3, color: theme.caption.color, bold: true }, { x: flow.left, width: flow.width, first: 0, rest: 0 });
-      placeText(flow, text);
-    }
+    if (continuation !== null) placeText(flow, continuation);
     startPart();
   };
 
   startPart();
-  const capacity = flow.bottom - flow.top - headHeight - 3 * theme.size * 1.45;
-  for (let index = 0; index < table.body.length; index++) {
-    const row = table.body[index] as TableRow;
-    const box = layoutRow(setting, row, words.take(index, row), row.kind);
+  // The room a row has on a page of its own; only a row taller than that is split between pages.
+  const continuationHeight = continuation === null ? 0 : continuation.paragraph.lines.length * continuation.lineHeight + continuation.style.after;
+  const capacity = flow.bottom - flow.top - headHeight - continuationHeight;
+  const layout = (index: number): RowBox | null => {
+    const row = table.body[index];
+    return row === undefined ? null : layoutRow(setting, row, words.take(index, row), row.kind);
+  };
+  let next = layout(0);
+  for (let index = 0; next !== null; index++) {
+    const box = next;
+    next = layout(index + 1);
     const height = rowHeight(setting, box.lines);
-    // A group heading never stands alone at a page foot: keep it with one line of the next row.
-    const keep = row.kind === 'group' ? rowHeight(setting, 1) : 0;
+    // A group heading never stands alone at a page foot: it goes with the row after it.
+    const following = box.kind === 'group' && next !== null ? rowHeight(setting, next.lines) : 0;
+    const keep = following <= capacity - height ? following : 0;
     if (flow.y + height + keep > flow.bottom + 0.01) {
       if (height <= capacity || flow.bottom - flow.y < rowHeight(setting, 3)) nextPage();
     }
@@ -167,7 +172,7 @@ function columnGeometry(ctx: FlowContext, table: TableModel, x: number, total: n
   const em = theme.size;
   const columns = table.columns;
   const sampled = sampleIndexes(table.body.length, SAMPLE_ROWS).filter((index) => table.body[index]?.kind === 'data');
-  const cells: number[][] = Array.from({ length: columns }, () => new Array<number>(sampled.length).fill(0));
+  const cells: number[][][] = Array.from({ length: columns }, () => Array.from({ length: sampled.length }, () => []));
   // Long identifiers (DOIs, URLs) may break inside; they must not claim a whole column.
   const mins = new Array<number>(columns).fill(1.5 * em);
   const numeric = new Array<number>(columns).fill(0);
@@ -178,7 +183,7 @@ function columnGeometry(ctx: FlowContext, table: TableModel, x: number, total: n
     forEachColumn(row.cells, (cell, column, span, cellIndex) => {
       if (span !== 1 || column >= columns) return;
       const cellAtoms = atoms[cellIndex] as Word[];
-      (cells[column] as number[])[sample] = naturalWidth(cellAtoms);
+      (cells[column] as number[][])[sample] = lineWidths(cellAtoms);
       mins[column] = Math.max(mins[column] as number, Math.min(widestUnbreakable(cellAtoms, ctx.canvas), 8 * em));
       const text = plainText(cell.runs);
       if (text !== '') {
@@ -192,8 +197,8 @@ function columnGeometry(ctx: FlowContext, table: TableModel, x: number, total: n
     forEachColumn(row.cells, (_cell, column, span, cellIndex) => {
       if (span !== 1 || column >= columns) return;
       const cellAtoms = atoms[cellIndex] as Word[];
-      // A heading of up to three characters (样本量, Design) stays on one line; a longer one may wrap.
-      mins[column] = Math.max(mins[column] as number, Math.min(widestUnbreakable(cellAtoms, ctx.canvas), 8 * em), Math.min(naturalWidth(cellAtoms), 3.2 * em));
+      // A heading of up to four CJK characters (核实状态, Design) stays on one line; a longer one may wrap.
+      mins[column] = Math.max(mins[column] as number, Math.min(widestUnbreakable(cellAtoms, ctx.canvas), 8 * em), Math.min(naturalWidth(cellAtoms), 4.2 * em));
     });
   });
   const samples: ColumnSample[] = cells.map((values, column) => ({ min: mins[column] as number, cells: values, short: 7.5 * em }));
@@ -249,25 +254,17 @@ function drawRowBox(setting: TableSetting, box: RowBox, from: number, to: number
 /** Draws lines [from, to) of every cell of a row whose top is at y, in one text object. */
 function drawRow(setting: TableSetting, box: RowBox, from: number, to: number, y: number): void {
   const { lineHeight, padY, body } = setting;
-  const runs: GlyphRun[] = [];
-  const links: LinkBox[] = [];
+  const out: LineOutput = { runs: [], links: [] };
   const baseline = baselineOffset(body.size, lineHeight);
   for (const cell of box.cells) {
     const end = Math.min(to, cell.text.lines.length);
     for (let i = from; i < end; i++) {
-      const set = composeLine(cell.text, cell.text.lines[i] as Paragraph['lines'][number], {
-        x: cell.x,
-        baseline: y + padY + (i - from) * lineHeight + baseline,
-        width: cell.width,
-        align: cell.align,
-        size: body.size,
-      }, setting.ctx.canvas);
-      runs.push(...set.runs);
-      if (set.links.length > 0) links.push(...set.links);
+      const at = { x: cell.x, baseline: y + padY + (i - from) * lineHeight + baseline, width: cell.width, align: cell.align, size: body.size };
+      composeLineInto(cell.text, cell.text.lines[i] as Paragraph['lines'][number], at, setting.ctx.canvas, out);
     }
   }
-  setting.ctx.canvas.drawText(runs);
-  if (links.length > 0) drawLinks(setting.ctx, links);
+  setting.ctx.canvas.drawText(out.runs);
+  if (out.links.length > 0) drawLinks(setting.ctx, out.links);
 }
 
 // "表 1 …（续）" on the pages a table continues on.

@@ -308,6 +308,27 @@ export function naturalWidth(words: readonly Word[]): number {
   return width;
 }
 
+/** The single-line width of each forced line of the words (one entry without <br>); empty for no text. */
+export function lineWidths(words: readonly Word[]): number[] {
+  const widths: number[] = [];
+  let width = 0;
+  let open = false;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as Word;
+    width += word.width;
+    open = true;
+    if (word.forced) {
+      widths.push(width);
+      width = 0;
+      open = false;
+    } else if (i < words.length - 1 && word.glue !== null) {
+      width += word.glue.width;
+    }
+  }
+  if (open) widths.push(width);
+  return widths.length === 1 && widths[0] === 0 ? [] : widths;
+}
+
 /** How a word is cut in two. */
 export type SplitMode =
   /** At the last break opportunity that leaves the first piece within `room`. */
@@ -328,7 +349,11 @@ export function splitWord(word: Word, room: number, metrics: Metrics, mode: Spli
   let previous = -1;
   let run = 0;
   let width = 0;
-  let best: { part: number; offset: number; width: number; stretch: boolean } | null = null;
+  // The best place so far, as scalars: this loop visits every character at a line end.
+  let bestPart = -1;
+  let bestOffset = 0;
+  let bestWidth = 0;
+  let bestStretch = false;
   for (let p = 0; p < word.parts.length; p++) {
     const part = word.parts[p] as Part;
     const text = part.text;
@@ -338,14 +363,16 @@ export function splitWord(word: Word, room: number, metrics: Metrics, mode: Spli
         const allowed = mode === 'chars' ? !isClosing(cp) && !isOpening(previous) : canBreakBetween(previous, cp, run);
         if (allowed) {
           run = 0;
-          const here = { part: p, offset: i, width, stretch: stretchesBetween(previous, cp) };
           if (mode !== 'first' && width > room + 0.01) {
             // In an emergency even one character too wide goes on a line of its own.
-            if (best === null) return mode === 'chars' ? cut(word, here) : null;
-            return cut(word, best);
+            if (bestPart < 0) return mode === 'chars' ? cut(word, p, i, width, stretchesBetween(previous, cp)) : null;
+            return cut(word, bestPart, bestOffset, bestWidth, bestStretch);
           }
-          best = here;
-          if (mode === 'first') return cut(word, best);
+          bestPart = p;
+          bestOffset = i;
+          bestWidth = width;
+          bestStretch = stretchesBetween(previous, cp);
+          if (mode === 'first') return cut(word, p, i, width, bestStretch);
         }
       }
       width += metrics.advance(part.style.face, cp) * part.style.size;
@@ -354,26 +381,28 @@ export function splitWord(word: Word, room: number, metrics: Metrics, mode: Spli
       if (cp > 0xffff) i++;
     }
   }
-  // The whole word fits: no cut needed at the last opportunity unless it is past the room.
-  if (mode !== 'first' && width > room + 0.01 && best !== null) return cut(word, best);
+  // The whole word does not fit: cut at the last opportunity.
+  if (mode !== 'first' && width > room + 0.01 && bestPart >= 0) return cut(word, bestPart, bestOffset, bestWidth, bestStretch);
   return null;
 }
 
-function cut(word: Word, at: { part: number; offset: number; width: number; stretch: boolean }): Split {
-  const headParts = word.parts.slice(0, at.part);
-  const tailParts = word.parts.slice(at.part + 1);
-  const part = word.parts[at.part] as Part;
-  if (at.offset === 0) {
+// Cuts before character `offset` of part `index`; `width` is the width of everything before the cut.
+function cut(word: Word, index: number, offset: number, width: number, stretch: boolean): Split {
+  const headParts = word.parts.slice(0, index);
+  const tailParts = word.parts.slice(index + 1);
+  const part = word.parts[index] as Part;
+  if (offset === 0) {
     tailParts.unshift(part);
   } else {
-    const before = headParts.reduce((sum, p) => sum + p.width, 0);
-    const headWidth = at.width - before;
-    headParts.push({ text: part.text.slice(0, at.offset), style: part.style, width: headWidth });
-    tailParts.unshift({ text: part.text.slice(at.offset), style: part.style, width: part.width - headWidth });
+    let before = 0;
+    for (const p of headParts) before += p.width;
+    const headWidth = width - before;
+    headParts.push({ text: part.text.slice(0, offset), style: part.style, width: headWidth });
+    tailParts.unshift({ text: part.text.slice(offset), style: part.style, width: part.width - headWidth });
   }
   return {
-    head: { parts: headParts, width: at.width, glue: null, forced: false, breakable: true, stretch: at.stretch },
-    tail: { parts: tailParts, width: word.width - at.width, glue: word.glue, forced: word.forced, breakable: word.breakable, stretch: word.stretch },
+    head: { parts: headParts, width, glue: null, forced: false, breakable: true, stretch },
+    tail: { parts: tailParts, width: word.width - width, glue: word.glue, forced: word.forced, breakable: word.breakable, stretch: word.stretch },
   };
 }
 

@@ -1,8 +1,8 @@
 // Column widths: minimums kept, the long-text column gets the room, the widths fill the table.
 import { describe, expect, it } from 'vitest';
-import { allocateWidths, estimateLines, sampleIndexes, type ColumnSample } from '../../../pipeline/render/pdf/columns.ts';
+import { allocateWidths, cellLines, estimateLines, sampleIndexes, type ColumnSample } from '../../../pipeline/render/pdf/columns.ts';
 
-const column = (min: number, cells: number[], short = 40): ColumnSample => ({ min, cells, short });
+const column = (min: number, cells: number[], short = 40): ColumnSample => ({ min, cells: cells.map((width) => [width]), short });
 const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
 
 describe('allocateWidths', () => {
@@ -28,6 +28,19 @@ describe('allocateWidths', () => {
   it('scales the minimums down when even they do not fit', () => {
     const widths = allocateWidths([column(100, [100]), column(300, [300])], 200);
     expect(widths).toEqual([50, 150]);
+  });
+});
+
+describe('cells with forced line breaks', () => {
+  it('count each forced line on its own', () => {
+    expect(cellLines([100, 30], 50)).toBe(4);
+    expect(cellLines([], 50)).toBe(0);
+  });
+
+  it('give a column of many short forced lines less room than one long line of the same text', () => {
+    const long = allocateWidths([{ min: 20, cells: [[600], [600]], short: 40 }, column(20, [300, 300])], 300);
+    const broken = allocateWidths([{ min: 20, cells: [Array(10).fill(60), Array(10).fill(60)], short: 40 }, column(20, [300, 300])], 300);
+    expect(broken[0]).toBeLessThan(long[0] as number);
   });
 });
 

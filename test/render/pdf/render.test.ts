@@ -104,7 +104,7 @@ describe('renderPdf: the review (portrait, Chinese, 120-row table)', () => {
 
 describe('renderPdf: the handout (landscape, English labels)', () => {
   it('uses English footers, the landscape page and the table alone', async () => {
-    const bytes = await renderPdf(handoutHtml(60), { ...OPTIONS, title: 'Evidence table', lang: 'en', landscape: true, keywords: undefined });
+    const bytes = await renderPdf(handoutHtml(30), { ...OPTIONS, title: 'Evidence table', lang: 'en', landscape: true, keywords: undefined });
     const pdf = await extractPdf(bytes);
     const count = pdf.pages.length;
     expect(count).toBeGreaterThan(1);
