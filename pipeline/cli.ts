@@ -1,5 +1,5 @@
 // Command-line entry: parses options, runs a command, maps failures to exit codes; the only place that exits.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isReviewError, ErrorCodes } from './errors.ts';
 import { parseCliArgs, USAGE } from './cli/args.ts';
@@ -47,9 +47,13 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   }
 }
 
+/** The version in the project's package.json: one folder up from the sources, two from the compiled dist/. */
 function packageVersion(): string {
-  const path = fileURLToPath(new URL('../package.json', import.meta.url));
-  return (JSON.parse(readFileSync(path, 'utf8')) as { version: string }).version;
+  for (const relative of ['../package.json', '../../package.json']) {
+    const path = fileURLToPath(new URL(relative, import.meta.url));
+    if (existsSync(path)) return (JSON.parse(readFileSync(path, 'utf8')) as { version: string }).version;
+  }
+  return 'unknown';
 }
 
 /** The real process edge: stdout, stderr, environment and exit code. */
