@@ -35,12 +35,17 @@ export interface RecordsInput {
 export interface CheckOptions {
   severities?: SeverityConfig;
   rules?: Readonly<Record<string, RuleModule>>;
-  /** Keep outcome records in the dataset (rendering needs them; a plain check of a huge file does not). */
+  /**
+   * Keep the records in the dataset's arrays (rendering needs them). A plain check does not: it keeps
+   * only the lookup maps of references and studies, so a million outcome rows never sit in memory.
+   */
   keepOutcomes?: boolean;
   /** How non-record inputs (a manuscript) were decoded, for record/encoding. */
   encodings?: EncodingFact[];
   /** Citing documents (templates, a manuscript), made once the records are read, for the citation rules. */
   documents?: (dataset: Dataset) => CitedDocument[];
+  /** Called once per data row read, for progress reports. */
+  onRow?: () => void;
 }
 
 /** The validated records, accepted and rejected, in file order. */
@@ -90,12 +95,12 @@ export function checkRecords(input: RecordsInput, options: CheckOptions = {}): C
 
   const onRecord: Record<DataTableName, (record: never) => void> = {
     references: (reference: ReferenceRecord) => {
-      dataset.references.push(reference);
+      if (options.keepOutcomes !== false) dataset.references.push(reference);
       if (reference.id !== undefined && !references.has(reference.id)) references.set(reference.id, reference);
       rules.visit('reference', reference);
     },
     studies: (study: StudyRecord) => {
-      dataset.studies.push(study);
+      if (options.keepOutcomes !== false) dataset.studies.push(study);
       if (study.id !== undefined && !studies.has(study.id)) studies.set(study.id, study);
       rules.visit('study', study);
     },
@@ -108,7 +113,9 @@ export function checkRecords(input: RecordsInput, options: CheckOptions = {}): C
   for (const table of TABLE_NAMES) {
     const file = input.tables[table];
     if (!file) continue;
-    addCounts(totals, ingestTable(file.path, file.bytes, specs[table], ruleSink(rules, onRecord[table])));
+    const visit = onRecord[table];
+    const record = options.onRow ? (row: never) => (options.onRow?.(), visit(row)) : visit;
+    addCounts(totals, ingestTable(file.path, file.bytes, specs[table], ruleSink(rules, record)));
   }
   for (const document of options.documents?.(dataset) ?? []) rules.visit('document', document);
   rules.visit('end');

@@ -10,7 +10,8 @@ import { renderReview, type ReviewMeta, type TemplateSource } from '../render/re
 import { readSnapshot } from '../render/changes.ts';
 import type { CliOptions } from './args.ts';
 import { exitCodeFor, writeReport } from './check.ts';
-import { displayPath, readRecordsFolder, readTemplatesFolder } from './files.ts';
+import { displayPath, readRecordsFolder, readTemplatesFolder, recordsSize } from './files.ts';
+import { createProgress } from './progress.ts';
 import type { CliIO } from './io.ts';
 import { writeOutputFolder, type BuildFile } from './output-folder.ts';
 
@@ -18,13 +19,16 @@ const MAIN_TEMPLATE = 'review.hbs';
 
 export async function runBuildCommand(options: CliOptions, io: CliIO): Promise<number> {
   const templatesDir = resolve(io.cwd, options.templates);
-  const input = readRecordsFolder(resolve(io.cwd, options.records), io.cwd);
+  const recordsDir = resolve(io.cwd, options.records);
+  const progress = createProgress(io, 'checking', recordsSize(recordsDir), options.quiet);
+  const input = readRecordsFolder(recordsDir, io.cwd, (count) => progress.bytes(count));
   const templates = readTemplatesFolder(templatesDir, io.cwd).map((file): TemplateSource => ({ path: file.path, source: decodeBytes(file.bytes).text }));
   const main = templates.find((t) => t.path.endsWith(`/${MAIN_TEMPLATE}`) && !t.path.includes('/partials/'));
   if (!main) throw new ReviewError('MISSING_FILE', `${displayPath(join(templatesDir, MAIN_TEMPLATE), io.cwd)} does not exist`);
   const meta = readMeta(templatesDir, io.cwd);
 
-  const { result, dataset } = checkRecords(input, { documents: () => templates.map((t) => templateCitations(t.source, t.path)) });
+  const { result, dataset } = checkRecords(input, { documents: () => templates.map((t) => templateCitations(t.source, t.path)), onRow: () => progress.row() });
+  progress.done();
   if (exitCodeFor(result, undefined) !== 0) {
     writeReport(result, options, io);
     io.stderr('review: build stopped: the check found errors; nothing was written\n');
@@ -43,11 +47,15 @@ export async function runBuildCommand(options: CliOptions, io: CliIO): Promise<n
     files.set('evidence-table.html', rendered.tableHtml);
   }
   if (options.only !== 'html') {
+    // The PDFs take the longest; on a terminal, say so while they are made.
+    const status = io.isTTY && !options.quiet;
+    if (status) io.stderr('rendering the PDFs…');
     const { renderPdf } = await import('../render/pdf/index.ts');
     const creationDate = buildDate(io.env, meta);
     const pdfMeta = { title: meta.title, author: meta.authors, subject: meta.subject, lang: options.lang, creationDate, ...(meta.keywords ? { keywords: meta.keywords } : {}) };
     files.set('review.pdf', await renderPdf(rendered.reviewHtml, { ...pdfMeta, landscape: false }));
     files.set('evidence-table.pdf', await renderPdf(rendered.tableHtml, { ...pdfMeta, landscape: true }));
+    if (status) io.stderr('\r\u001b[K');
   }
   files.set('review-data.json', JSON.stringify(rendered.snapshot, null, 2) + '\n');
   writeOutputFolder(outDir, files);

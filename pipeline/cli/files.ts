@@ -27,7 +27,8 @@ export function requireFolder(dir: string, what: string, cwd: string): void {
   if (!isDirectory) throw new ReviewError('MISSING_FOLDER', `${what} ${displayPath(dir, cwd)} is not a folder`, { path: dir });
 }
 
-export function readInputFile(path: string, cwd: string): InputFile {
+/** `onBytes` hears how many bytes each chunk of a streamed file held (for progress). */
+export function readInputFile(path: string, cwd: string, onBytes?: (count: number) => void): InputFile {
   let size: number;
   try {
     size = statSync(path).size;
@@ -38,7 +39,7 @@ export function readInputFile(path: string, cwd: string): InputFile {
     throw new ReviewError('LIMIT', `${displayPath(path, cwd)} is ${Math.round(size / 2 ** 20)} MiB; the limit is ${MAX_RECORD_FILE_BYTES / 2 ** 20} MiB`, { path });
   }
   const shown = displayPath(path, cwd);
-  if (size >= READ_WHOLE_BELOW) return { path: shown, bytes: () => readChunks(path, shown) };
+  if (size >= READ_WHOLE_BELOW) return { path: shown, bytes: (final) => readChunks(path, shown, final ? onBytes : undefined) };
   try {
     return { path: shown, bytes: readFileSync(path) };
   } catch (cause) {
@@ -47,7 +48,7 @@ export function readInputFile(path: string, cwd: string): InputFile {
 }
 
 /** Reads a file from the start in chunks; each pass opens it anew (decoding may read twice). */
-function* readChunks(path: string, shown: string): Generator<Uint8Array> {
+function* readChunks(path: string, shown: string, onBytes?: (count: number) => void): Generator<Uint8Array> {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -59,6 +60,7 @@ function* readChunks(path: string, shown: string): Generator<Uint8Array> {
       const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
       const length = readSync(fd, buffer, 0, CHUNK_BYTES, null);
       if (length === 0) return;
+      onBytes?.(length);
       yield buffer.subarray(0, length);
     }
   } finally {
@@ -75,11 +77,24 @@ function optionalInputFile(path: string, cwd: string): InputFile | undefined {
   return readInputFile(path, cwd);
 }
 
+/** The total size in bytes of the record files of a folder (for progress). */
+export function recordsSize(dir: string): number {
+  let total = 0;
+  for (const table of TABLE_NAMES) {
+    try {
+      total += statSync(join(dir, `${table}.csv`)).size;
+    } catch {
+      // A missing table is reported when it is read.
+    }
+  }
+  return total;
+}
+
 /** The three tables (all required) and the optional vocabulary.csv of a records folder. */
-export function readRecordsFolder(dir: string, cwd: string): RecordsInput {
+export function readRecordsFolder(dir: string, cwd: string, onBytes?: (count: number) => void): RecordsInput {
   requireFolder(dir, 'records', cwd);
   const tables = {} as Record<TableName, InputFile>;
-  for (const table of TABLE_NAMES) tables[table] = readInputFile(join(dir, `${table}.csv`), cwd);
+  for (const table of TABLE_NAMES) tables[table] = readInputFile(join(dir, `${table}.csv`), cwd, onBytes);
   const vocabulary = optionalInputFile(join(dir, 'vocabulary.csv'), cwd);
   return vocabulary ? { tables, vocabulary } : { tables };
 }

@@ -9,8 +9,12 @@ export interface TextPosition {
   column: number;
 }
 
-/** File content: all bytes at once, or a function that reads them again from the start in chunks (large files). */
-export type ByteSource = Uint8Array | (() => Iterable<Uint8Array>);
+/**
+ * File content: all bytes at once, or a function that reads them again from the start in chunks
+ * (large files). `final` is true on the pass whose text is used (the earlier passes only detect the
+ * encoding), so progress counts each byte once.
+ */
+export type ByteSource = Uint8Array | ((final: boolean) => Iterable<Uint8Array>);
 
 export interface DecodeReport {
   encoding: Encoding;
@@ -29,8 +33,8 @@ const SNIFF_BYTES = 512;
 /** Below this size the text of the detection pass is kept, sparing a second decoding. */
 const KEEP_TEXT_BELOW = 16 * 1024 * 1024;
 
-function chunksOf(source: ByteSource): Iterable<Uint8Array> {
-  return source instanceof Uint8Array ? [source] : source();
+function chunksOf(source: ByteSource, final = false): Iterable<Uint8Array> {
+  return source instanceof Uint8Array ? [source] : source(final);
 }
 
 /** Decodes a whole source to one string (small files, tests). */
@@ -107,7 +111,7 @@ function firstBytes(source: ByteSource): Uint8Array {
   if (source instanceof Uint8Array) return source.subarray(0, SNIFF_BYTES);
   const parts: Uint8Array[] = [];
   let length = 0;
-  for (const chunk of source()) {
+  for (const chunk of source(false)) {
     parts.push(chunk);
     length += chunk.length;
     if (length >= SNIFF_BYTES) break;
@@ -180,7 +184,7 @@ function strictDecode(source: ByteSource, label: string, keep: boolean): { valid
 function decodeWith(source: ByteSource, label: string, skip: number, emit: (text: string) => void): void {
   const decoder = new TextDecoder(label, { fatal: false, ignoreBOM: true });
   let toSkip = skip;
-  for (const chunk of chunksOf(source)) {
+  for (const chunk of chunksOf(source, true)) {
     const bytes = toSkip > 0 ? chunk.subarray(Math.min(toSkip, chunk.length)) : chunk;
     toSkip -= chunk.length - bytes.length;
     emit(decoder.decode(bytes, { stream: true }));

@@ -113,26 +113,27 @@ class CsvRowSource implements RowSource {
   readonly file: string;
   readonly line: number;
   readonly index: number;
-  private readonly row: CsvRow;
+  // Packed, not one object per cell: references and studies stay in the lookup maps for the whole
+  // run, and tens of thousands of rows of small objects are what would fill the heap.
+  private readonly values: string[];
+  private readonly places: number[];
   private readonly columnOf: readonly (string | undefined)[];
-  private built: Record<string, SourceCell> | undefined;
 
   constructor(file: string, row: CsvRow, index: number, columnOf: readonly (string | undefined)[]) {
     this.file = file;
     this.line = row.line;
     this.index = index;
-    this.row = row;
     this.columnOf = columnOf;
+    this.values = row.cells.map((cell) => cell.value);
+    this.places = row.cells.flatMap((cell) => [cell.line, cell.column]);
   }
 
   get cells(): Record<string, SourceCell> {
-    if (this.built) return this.built;
     const cells: Record<string, SourceCell> = {};
-    this.row.cells.forEach((cell, i) => {
+    this.values.forEach((raw, i) => {
       const name = this.columnOf[i];
-      if (name !== undefined) cells[name] = { raw: cell.value, line: cell.line, column: cell.column };
+      if (name !== undefined) cells[name] = { raw, line: this.places[2 * i] as number, column: this.places[2 * i + 1] as number };
     });
-    this.built = cells;
     return cells;
   }
 }
