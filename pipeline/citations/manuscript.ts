@@ -1,6 +1,7 @@
 // Reads a hand-numbered manuscript: its in-text citations (every form the brief lists) and its reference list.
 import { parsePersonName } from '../normalise/author.ts';
 import type { CitationUse, ListedReference } from './types.ts';
+import { LineIndex } from './line-index.ts';
 import { findCreditedAuthors } from './credited-author.ts';
 
 export interface ParsedManuscript {
@@ -29,24 +30,6 @@ export function parseManuscript(text: string, file: string): ParsedManuscript {
   return { citations, references };
 }
 
-/** Offsets of line starts, to turn an offset into a 1-based line and column. */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-  return starts;
-}
-
-function positionOf(starts: readonly number[], offset: number): { line: number; column: number } {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if ((starts[mid] ?? 0) <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low + 1, column: offset - (starts[low] ?? 0) + 1 };
-}
-
 interface Group {
   start: number;
   end: number;
@@ -55,7 +38,7 @@ interface Group {
 
 /** Every citation in reading order; `[12]–[14]` joins into one citation. Offsets are kept for author matching. */
 export function findCitations(body: string): (CitationUse & { offset: number })[] {
-  const starts = lineStarts(body);
+  const lines = new LineIndex(body);
   const groups: Group[] = [];
   for (const match of body.matchAll(CITATION_GROUP)) {
     const content = match[1] ?? '';
@@ -73,8 +56,8 @@ export function findCitations(body: string): (CitationUse & { offset: number })[
       i++;
     }
     const parsed = parseCitationNumbers(content);
-    const start = positionOf(starts, first.start);
-    const end = positionOf(starts, last.end);
+    const start = lines.positionOf(first.start);
+    const end = lines.positionOf(last.end);
     const citation: CitationUse & { offset: number } = {
       raw: body.slice(first.start, last.end),
       line: start.line,

@@ -3,7 +3,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ReviewError } from '../errors.ts';
 import { checkRecords } from '../run.ts';
-import { decodeBytes } from '../ingest/decode.ts';
 import { templateCitations } from '../citations/template-citations.ts';
 import { REFERENCE_STYLES, type ReferenceStyleName } from '../citations/csl.ts';
 import { renderReview, type ReviewMeta, type TemplateSource } from '../render/review.ts';
@@ -22,7 +21,7 @@ export async function runBuildCommand(options: CliOptions, io: CliIO): Promise<n
   const recordsDir = resolve(io.cwd, options.records);
   const progress = createProgress(io, 'checking', recordsSize(recordsDir), options.quiet);
   const input = readRecordsFolder(recordsDir, io.cwd, (count) => progress.bytes(count));
-  const templates = readTemplatesFolder(templatesDir, io.cwd).map((file): TemplateSource => ({ path: file.path, source: decodeBytes(file.bytes).text }));
+  const templates: TemplateSource[] = readTemplatesFolder(templatesDir, io.cwd);
   const main = templates.find((t) => t.path.endsWith(`/${MAIN_TEMPLATE}`) && !t.path.includes('/partials/'));
   if (!main) throw new ReviewError('MISSING_FILE', `${displayPath(join(templatesDir, MAIN_TEMPLATE), io.cwd)} does not exist`);
   const meta = readMeta(templatesDir, io.cwd);

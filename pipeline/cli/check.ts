@@ -9,14 +9,13 @@ import type { CheckResult } from '../diagnostic.ts';
 import type { CliOptions } from './args.ts';
 import { readRecordsFolder, readTemplatesFolder, recordsSize } from './files.ts';
 import { createProgress } from './progress.ts';
-import { decodeBytes } from '../ingest/decode.ts';
 import { templateCitations } from '../citations/template-citations.ts';
 import type { CliIO } from './io.ts';
 
 export function runCheckCommand(options: CliOptions, io: CliIO): number {
   const recordsDir = resolve(io.cwd, options.records);
   const templates = readTemplatesFolder(resolve(io.cwd, options.templates), io.cwd);
-  const documents = templates.map((file) => templateCitations(decodeBytes(file.bytes).text, file.path));
+  const documents = templates.map((file) => templateCitations(file.source, file.path));
   const progress = createProgress(io, 'checking', recordsSize(recordsDir), options.quiet);
   const input = readRecordsFolder(recordsDir, io.cwd, (count) => progress.bytes(count));
   const { result } = checkRecords(input, { keepOutcomes: false, documents: () => documents, onRow: () => progress.row() });

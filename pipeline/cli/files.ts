@@ -2,6 +2,7 @@
 import { closeSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { ReviewError } from '../errors.ts';
+import { decodeBytes } from '../ingest/decode.ts';
 import { TABLE_NAMES, type TableName } from '../schema/tables.ts';
 import type { InputFile, RecordsInput } from '../run.ts';
 
@@ -99,8 +100,14 @@ export function readRecordsFolder(dir: string, cwd: string, onBytes?: (count: nu
   return vocabulary ? { tables, vocabulary } : { tables };
 }
 
-/** Every `.hbs` file under a templates folder, sorted by path; an absent folder has none (the records are checked alone). */
-export function readTemplatesFolder(dir: string, cwd: string): InputFile[] {
+/** A template as read: its display path and decoded source. */
+export interface TemplateFile {
+  path: string;
+  source: string;
+}
+
+/** Every `.hbs` file under a templates folder, decoded, sorted by path; an absent folder has none (the records are checked alone). */
+export function readTemplatesFolder(dir: string, cwd: string): TemplateFile[] {
   let entries: string[];
   try {
     if (!statSync(dir).isDirectory()) throw new ReviewError('MISSING_FOLDER', `templates ${displayPath(dir, cwd)} is not a folder`, { path: dir });
@@ -112,5 +119,8 @@ export function readTemplatesFolder(dir: string, cwd: string): InputFile[] {
   return entries
     .filter((entry) => entry.endsWith('.hbs'))
     .sort()
-    .map((entry) => readInputFile(join(dir, entry), cwd));
+    .map((entry) => {
+      const file = readInputFile(join(dir, entry), cwd);
+      return { path: file.path, source: decodeBytes(file.bytes).text };
+    });
 }

@@ -7,6 +7,7 @@ import { runCli, type CliRun } from '../helpers/cli.ts';
 import { checkRecords } from '../../pipeline/run.ts';
 import { parseManuscript } from '../../pipeline/citations/manuscript.ts';
 import type { RecordCounts, Severity } from '../../pipeline/diagnostic.ts';
+import { timeOf } from '../properties/support.ts';
 
 const CORPUS = join(import.meta.dirname, '..', 'fixtures', 'bad');
 const scratch = mkdtempSync(join(tmpdir(), 'review-bad-input-'));
@@ -346,21 +347,6 @@ describe('payloads in cells never reach a terminal, a log or a page as markup', 
 
 // ---------------------------------------------------------------- inputs built to make a regular expression backtrack
 
-/**
- * Milliseconds `work` takes. A time over `budget` but within 2× of it is measured again (up to
- * three runs, the smallest kept): a garbage-collection pause or a busy machine does not repeat, while
- * a backtracking regular expression does, and one far over budget is trusted at once.
- */
-function timeOf(work: () => void, budget: number): number {
-  let best = Infinity;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const started = performance.now();
-    work();
-    best = Math.min(best, performance.now() - started);
-    if (best <= budget || best > 2 * budget) break;
-  }
-  return best;
-}
 
 /**
  * Grows an input until it reaches `maxSize` or takes longer than `budget` ms. Sizes grow by a
@@ -369,7 +355,7 @@ function timeOf(work: () => void, budget: number): number {
  */
 function expectLinearEnough(name: string, build: (size: number) => () => void, budget: number, maxSize: number): void {
   for (let size = 500; size <= maxSize; size = Math.ceil(size * 1.26)) {
-    const took = timeOf(build(size), budget);
+    const took = timeOf(build(size), budget, 2);
     expect(took, `${name}: ${size} characters took ${took.toFixed(0)} ms (budget ${budget} ms)`).toBeLessThan(budget);
   }
 }

@@ -118,17 +118,17 @@ export function assertParsedShape(result: unknown, input: string): asserts resul
 }
 
 /**
- * Milliseconds `work` takes. A time over `budget` but within 4× of it is measured again (up to
- * three runs, the smallest kept): a garbage-collection pause or a busy machine does not repeat, while
- * a backtracking regular expression does, and one far over budget is trusted at once.
+ * Milliseconds `work` takes. A time over `budget` but within `retryWithin`× of it is measured again
+ * (up to three runs, the smallest kept): a garbage-collection pause or a busy machine does not repeat,
+ * while a backtracking regular expression does, and one far over budget is trusted at once.
  */
-export function timeOf(work: () => void, budget: number): number {
+export function timeOf(work: () => void, budget: number, retryWithin = 4): number {
   let best = Infinity;
   for (let attempt = 0; attempt < 3; attempt++) {
     const started = performance.now();
     work();
     best = Math.min(best, performance.now() - started);
-    if (best <= budget || best > 4 * budget) break;
+    if (best <= budget || best > retryWithin * budget) break;
   }
   return best;
 }
