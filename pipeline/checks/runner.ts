@@ -57,7 +57,7 @@ export function createRuleSet(rules: Readonly<Record<string, RuleModule>>, optio
 
 /** A field's cell, or the row's first column when the table has no such column. */
 export function placeOfField(row: RowSource, field: string | undefined): Place {
-  const cell = field === undefined ? undefined : row.cells[field];
+  const cell = field === undefined ? undefined : row.cell(field);
   return cell ? { file: row.file, line: cell.line, column: cell.column } : { file: row.file, line: row.line, column: 1 };
 }
 

@@ -11,7 +11,7 @@ export function listFromRecords(records: readonly ReferenceRecord[]): ListedRefe
     .filter((record): record is ReferenceRecord & { number: number } => record.number !== undefined)
     .sort((a, b) => a.number - b.number)
     .map((record) => {
-      const cell = record.source.cells.number ?? { line: record.source.line, column: 1 };
+      const cell = record.source.cell('number') ?? { line: record.source.line, column: 1 };
       const entry: ListedReference = { number: record.number, text: record.title ?? '', line: cell.line, column: cell.column, file: record.source.file, record };
       const author = record.authors?.names[0];
       if (author) entry.firstAuthor = author;

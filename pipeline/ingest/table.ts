@@ -99,9 +99,11 @@ function ingestRow(file: string, row: CsvRow, index: number, width: number, vali
   }
   const { values, issues } = validator.validate(row);
   // A column missing from the header is reported once there, not again on every row.
-  for (const issue of issues) if (issue.field in source.cells) sink.cell({ table: spec.name, row: source, ...issue });
+  for (const issue of issues) if (source.cell(issue.field) !== undefined) sink.cell({ table: spec.name, row: source, ...issue });
   const rejected = issues.length > 0;
-  sink.record({ ...values, source, rejected });
+  values.source = source;
+  values.rejected = rejected;
+  sink.record(values as TableRecord<Record<string, unknown>>);
   return !rejected;
 }
 
@@ -116,26 +118,49 @@ class CsvRowSource implements RowSource {
   // Packed, not one object per cell: references and studies stay in the lookup maps for the whole
   // run, and tens of thousands of rows of small objects are what would fill the heap.
   private readonly values: string[];
-  private readonly places: number[];
-  private readonly columnOf: readonly (string | undefined)[];
+  /** Line and column of each cell, in pairs. */
+  private readonly places: Int32Array;
+  private readonly layout: ColumnLayout;
 
-  constructor(file: string, row: CsvRow, index: number, columnOf: readonly (string | undefined)[]) {
+  constructor(file: string, row: CsvRow, index: number, layout: ColumnLayout) {
     this.file = file;
     this.line = row.line;
     this.index = index;
-    this.columnOf = columnOf;
-    this.values = row.cells.map((cell) => cell.value);
-    this.places = row.cells.flatMap((cell) => [cell.line, cell.column]);
+    this.layout = layout;
+    const count = row.cells.length;
+    this.values = new Array<string>(count);
+    this.places = new Int32Array(2 * count);
+    for (let i = 0; i < count; i++) {
+      const cell = row.cells[i] as CsvCell;
+      this.values[i] = cell.value;
+      this.places[2 * i] = cell.line;
+      this.places[2 * i + 1] = cell.column;
+    }
+  }
+
+  cell(name: string): SourceCell | undefined {
+    const i = this.layout.indexOf.get(name);
+    return i === undefined || i >= this.values.length ? undefined : this.cellAt(i);
   }
 
   get cells(): Record<string, SourceCell> {
     const cells: Record<string, SourceCell> = {};
-    this.values.forEach((raw, i) => {
-      const name = this.columnOf[i];
-      if (name !== undefined) cells[name] = { raw, line: this.places[2 * i] as number, column: this.places[2 * i + 1] as number };
-    });
+    for (let i = 0; i < this.values.length; i++) {
+      const name = this.layout.columnOf[i];
+      if (name !== undefined) cells[name] = this.cellAt(i);
+    }
     return cells;
   }
+
+  private cellAt(i: number): SourceCell {
+    return { raw: this.values[i] as string, line: this.places[2 * i] as number, column: this.places[2 * i + 1] as number };
+  }
+}
+
+/** Which column each cell of a row is (undefined: a column the table does not know), and back. */
+interface ColumnLayout {
+  columnOf: readonly (string | undefined)[];
+  indexOf: ReadonlyMap<string, number>;
 }
 
 interface Issue {
@@ -145,28 +170,42 @@ interface Issue {
   suggestion?: string;
 }
 
-/** Validates rows of one table with its zod schema; a failing row is re-validated cell by cell to keep its good values. */
+/** What one column's schema made of one cell text: the value, or the issues. */
+type CellOutcome = { ok: true; value: unknown } | { ok: false; issues: Issue[] };
+
+/**
+ * Distinct cell texts remembered per column. Most cells repeat (ids, terms, arms, time points, small
+ * numbers), so a column's schema runs once per distinct text; past this many, new texts are parsed
+ * each time, which bounds what a column of unique values can hold.
+ */
+const MAX_REMEMBERED_CELLS = 4096;
+
+/** Validates rows of one table with its zod schema, one column at a time, so that a failing cell does not cost the row its good values. */
 class RowValidator {
-  private readonly columnOf: (string | undefined)[];
+  private readonly layout: ColumnLayout;
   /** The table's columns with their schemas, and for each the index of its cell in a row (-1: not in the header). */
-  private readonly columns: { name: string; schema: z.ZodType }[];
+  private readonly columns: { name: string; schema: z.ZodType; remembered: Map<string, CellOutcome> }[];
   private readonly cellIndex: number[];
 
   constructor(spec: TableSpec, columnOf: (string | undefined)[]) {
-    this.columnOf = columnOf;
-    this.columns = Object.entries(spec.schema.shape).map(([name, schema]) => ({ name, schema: schema as z.ZodType }));
+    const indexOf = new Map<string, number>();
+    columnOf.forEach((name, i) => {
+      if (name !== undefined && !indexOf.has(name)) indexOf.set(name, i);
+    });
+    this.layout = { columnOf, indexOf };
+    this.columns = Object.entries(spec.schema.shape).map(([name, schema]) => ({ name, schema: schema as z.ZodType, remembered: new Map() }));
     this.cellIndex = this.columns.map(({ name }) => columnOf.indexOf(name));
   }
 
   source(file: string, row: CsvRow, index: number): RowSource {
-    return new CsvRowSource(file, row, index, this.columnOf);
+    return new CsvRowSource(file, row, index, this.layout);
   }
 
   /** The key columns of a row that could not be validated, so that links to it still resolve. */
   keyFields(source: RowSource): Record<string, unknown> {
     const keys: Record<string, unknown> = {};
     for (const key of ['id', 'study_id'] as const) {
-      const raw = source.cells[key]?.raw.trim();
+      const raw = source.cell(key)?.raw.trim();
       if (raw) keys[key] = raw;
     }
     return keys;
@@ -174,24 +213,43 @@ class RowValidator {
 
   validate(row: CsvRow): { values: Record<string, unknown>; issues: Issue[] } {
     const values: Record<string, unknown> = {};
-    const issues: Issue[] = [];
+    let issues: Issue[] | undefined;
     // Each column's schema runs on its own cell: measured here, zod's object parse costs about four
-    // times the sum of its columns, and per column a failing cell does not cost the row its good values.
+    // times the sum of its columns.
     for (let i = 0; i < this.columns.length; i++) {
-      const { name, schema } = this.columns[i] as { name: string; schema: z.ZodType };
+      const column = this.columns[i] as (typeof this.columns)[number];
       const at = this.cellIndex[i] as number;
-      const result = schema.safeParse(at < 0 ? '' : (row.cells[at]?.value ?? ''));
-      if (result.success) {
-        if (result.data !== undefined) values[name] = result.data;
-        continue;
+      const text = at < 0 ? '' : (row.cells[at]?.value ?? '');
+      let outcome = column.remembered.get(text);
+      if (outcome === undefined) {
+        outcome = parseCell(column.name, column.schema, text);
+        if (column.remembered.size < MAX_REMEMBERED_CELLS) column.remembered.set(text, outcome);
       }
-      for (const zodIssue of result.error.issues) {
-        const params = ((zodIssue as { params?: CellIssueParams }).params ?? { kind: 'invalid' }) satisfies CellIssueParams;
-        const issue: Issue = { field: name, kind: params.kind, reason: zodIssue.message };
-        if (params.suggestion !== undefined) issue.suggestion = params.suggestion;
-        issues.push(issue);
+      if (outcome.ok) {
+        if (outcome.value !== undefined) values[column.name] = outcome.value;
+      } else {
+        (issues ??= []).push(...outcome.issues);
       }
     }
-    return { values, issues };
+    return { values, issues: issues ?? [] };
   }
+}
+
+/** One cell through its column's schema. Values are frozen: a remembered value is shared by every row with the same text. */
+function parseCell(field: string, schema: z.ZodType, text: string): CellOutcome {
+  const result = schema.safeParse(text);
+  if (result.success) return { ok: true, value: deepFreeze(result.data) };
+  const issues = result.error.issues.map((zodIssue): Issue => {
+    const params = ((zodIssue as { params?: CellIssueParams }).params ?? { kind: 'invalid' }) satisfies CellIssueParams;
+    const issue: Issue = { field, kind: params.kind, reason: zodIssue.message };
+    if (params.suggestion !== undefined) issue.suggestion = params.suggestion;
+    return issue;
+  });
+  return { ok: false, issues };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  for (const inner of Object.values(value)) deepFreeze(inner);
+  return Object.freeze(value);
 }

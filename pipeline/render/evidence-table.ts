@@ -111,18 +111,18 @@ export function describeOutcomes(model: ReviewModel, rows: readonly OutcomeRecor
 }
 
 function valueText(row: OutcomeRecord, lang: Lang): string {
-  const cells = row.source.cells;
+  const source = row.source;
   const percent = row.percent === undefined ? '' : `${formatNumber(row.percent.value, row.percent.decimals)}%`;
   if (row.count !== undefined) {
     const fraction = row.denominator === undefined ? String(row.count) : `${row.count}/${row.denominator}`;
     return percent ? `${fraction} (${percent})` : fraction;
   }
   if (row.value !== undefined) {
-    let text = formatNumber(row.value, decimalsOf(cells.value?.raw));
+    let text = formatNumber(row.value, decimalsOf(source.cell('value')?.raw));
     if (row.unit && !/^(points?|patients?)$/i.test(row.unit)) text += ` ${row.unit}`;
     if (row.ci_low !== undefined && row.ci_high !== undefined) {
-      const low = formatNumber(row.ci_low, decimalsOf(cells.ci_low?.raw));
-      const high = formatNumber(row.ci_high, decimalsOf(cells.ci_high?.raw));
+      const low = formatNumber(row.ci_low, decimalsOf(source.cell('ci_low')?.raw));
+      const high = formatNumber(row.ci_high, decimalsOf(source.cell('ci_high')?.raw));
       text += ` (95% CI ${formatInterval(low, high, lang)})`;
     }
     return text;

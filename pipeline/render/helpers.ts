@@ -134,16 +134,16 @@ export function registerHelpers(handlebars: typeof Handlebars, context: HelperCo
   }
 
   function outcomeField(row: OutcomeRecord, field: string, options: HelperOptions): Value {
-    const cells = row.source.cells;
+    const source = row.source;
     const value = ((): Value | undefined => {
       switch (field) {
         case 'value':
         case 'ci_low':
         case 'ci_high':
-          return row[field] === undefined ? undefined : formatNumber(row[field], decimalsOf(cells[field]?.raw));
+          return row[field] === undefined ? undefined : formatNumber(row[field], decimalsOf(source.cell(field)?.raw));
         case 'magnitude':
           // For prose that carries the sign in words ("平均降低 11 分"): the size of the value.
-          return row.value === undefined ? undefined : formatNumber(Math.abs(row.value), decimalsOf(cells.value?.raw));
+          return row.value === undefined ? undefined : formatNumber(Math.abs(row.value), decimalsOf(source.cell('value')?.raw));
         case 'timepoint':
           return row.timepoint?.raw;
         case 'count':
@@ -155,7 +155,7 @@ export function registerHelpers(handlebars: typeof Handlebars, context: HelperCo
         case 'ci':
           return row.ci_low === undefined || row.ci_high === undefined
             ? undefined
-            : formatInterval(formatNumber(row.ci_low, decimalsOf(cells.ci_low?.raw)), formatNumber(row.ci_high, decimalsOf(cells.ci_high?.raw)), lang);
+            : formatInterval(formatNumber(row.ci_low, decimalsOf(source.cell('ci_low')?.raw)), formatNumber(row.ci_high, decimalsOf(source.cell('ci_high')?.raw)), lang);
         case 'timepoint.amount':
           return row.timepoint?.parsed?.amount;
         case 'reported':

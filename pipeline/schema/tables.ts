@@ -117,7 +117,10 @@ export interface RowSource {
   line: number;
   /** 1-based position of the row in its table (the header is not counted). */
   index: number;
-  cells: Record<string, SourceCell>;
+  /** Every column's cell by name; built on each call, so a rule reading one cell uses `cell`. */
+  readonly cells: Record<string, SourceCell>;
+  /** One column's cell, or undefined when the table has no such column. */
+  cell(name: string): SourceCell | undefined;
 }
 
 /** A cell as written and where it starts (1-based line and column). */

@@ -18,7 +18,7 @@ interface WrittenValue {
 const EXPONENT = /e/i;
 
 function written(record: OutcomeRecord, field: NumberField, value: number): WrittenValue {
-  const raw = record.source.cells[field]?.raw ?? '';
+  const raw = record.source.cell(field)?.raw ?? '';
   const decimals = decimalPlaces(raw);
   // 1.5e-3 has one written decimal but means 0.0015: show the number itself.
   const text = EXPONENT.test(raw) ? String(value) : value.toFixed(Math.min(decimals, 20));

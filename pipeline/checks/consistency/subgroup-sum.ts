@@ -52,7 +52,7 @@ function groupKey(record: OutcomeRecord, family: readonly string[]): string {
 /** A row source holding only the count cell: enough to report at it. */
 function countRow(tally: FamilyTally): RowSource {
   const cells: Record<string, SourceCell> = tally.countCell === undefined ? {} : { count: tally.countCell };
-  return { file: tally.file, line: tally.line, index: tally.index, cells };
+  return { file: tally.file, line: tally.line, index: tally.index, cells, cell: (name) => cells[name] };
 }
 
 function newTally(family: readonly string[], record: OutcomeRecord): FamilyTally {
@@ -67,7 +67,7 @@ function addRow(context: RuleContext<MessageId>, tally: FamilyTally, record: Out
   tally.file = record.source.file;
   tally.line = record.source.line;
   tally.index = record.source.index;
-  tally.countCell = record.source.cells.count;
+  tally.countCell = record.source.cell('count');
   const denominator = record.denominator;
   if (denominator === undefined) return;
   if (tally.denominator === undefined) {

@@ -11,7 +11,7 @@ export default defineRule({
     return {
       cell(fact) {
         if (fact.kind !== 'invalid') return;
-        const finding = { messageId: 'invalid' as const, data: { field: fact.field, reason: fact.reason }, actual: fact.row.cells[fact.field]?.raw ?? '' };
+        const finding = { messageId: 'invalid' as const, data: { field: fact.field, reason: fact.reason }, actual: fact.row.cell(fact.field)?.raw ?? '' };
         context.reportField(fact.row, fact.field, fact.suggestion === undefined ? finding : { ...finding, suggestion: fact.suggestion });
       },
     };

@@ -34,7 +34,7 @@ export default defineRule({
         if (match.earlier.id !== undefined && match.earlier.id === record.id) return;
         const other = describeReference(match.earlier);
         const data = { doi: record.doi ?? '', pmid: record.pmid ?? '', author: displayName(record.authors?.names[0]), year: record.year ?? '', other };
-        context.reportField(record.source, match.criterion, { messageId: match.criterion, data, actual: record.source.cells[match.criterion]?.raw.trim() ?? '' });
+        context.reportField(record.source, match.criterion, { messageId: match.criterion, data, actual: record.source.cell(match.criterion)?.raw.trim() ?? '' });
       },
     };
   },

@@ -31,7 +31,7 @@ export default defineRule({
  * finding, and "has no DOI" would be false about a row that has one, only mistyped.
  */
 function hasIdentifier(record: ReferenceRecord): boolean {
-  const written = (field: 'doi' | 'pmid') => (record.source.cells[field]?.raw.trim() ?? '') !== '';
+  const written = (field: 'doi' | 'pmid') => (record.source.cell(field)?.raw.trim() ?? '') !== '';
   return record.doi !== undefined || record.pmid !== undefined || written('doi') || written('pmid');
 }
 
