@@ -12,10 +12,11 @@ import {
   type ReferenceRecord,
   type StudyRecord,
   type VocabularyRecord,
+  rowSourceWith,
 } from './schema/tables.ts';
 import { createRuleSet, type RuleSet, type SeverityConfig } from './checks/runner.ts';
 import { registry } from './checks/registry.ts';
-import type { EncodingFact, RuleModule } from './checks/types.ts';
+import type { EncodingFact, IndexedReference, IndexedStudy, RuleModule } from './checks/types.ts';
 import type { CitedDocument } from './citations/types.ts';
 
 /** A file handed in by the command-line edge: its display path (relative, with `/`) and its content. */
@@ -82,8 +83,8 @@ export function checkRecords(input: RecordsInput, options: CheckOptions = {}): C
     addCounts(totals, counts);
   }
   const vocabulary = createVocabulary(extraTerms);
-  const references = new Map<string, ReferenceRecord>();
-  const studies = new Map<string, StudyRecord>();
+  const references = new Map<string, IndexedReference>();
+  const studies = new Map<string, IndexedStudy>();
   const dataset: Dataset = { references: [], studies: [], outcomes: [], vocabulary };
   const rules = createRuleSet(options.rules ?? registry, {
     vocabulary,
@@ -96,12 +97,12 @@ export function checkRecords(input: RecordsInput, options: CheckOptions = {}): C
   const onRecord: Record<DataTableName, (record: never) => void> = {
     references: (reference: ReferenceRecord) => {
       if (options.keepOutcomes !== false) dataset.references.push(reference);
-      if (reference.id !== undefined && !references.has(reference.id)) references.set(reference.id, reference);
+      if (reference.id !== undefined && !references.has(reference.id)) references.set(reference.id, indexedReference(reference.id, reference));
       rules.visit('reference', reference);
     },
     studies: (study: StudyRecord) => {
       if (options.keepOutcomes !== false) dataset.studies.push(study);
-      if (study.id !== undefined && !studies.has(study.id)) studies.set(study.id, study);
+      if (study.id !== undefined && !studies.has(study.id)) studies.set(study.id, { id: study.id, disease: study.disease, n_enrolled: study.n_enrolled });
       rules.visit('study', study);
     },
     outcomes: (outcome: OutcomeRecord) => {
@@ -120,6 +121,16 @@ export function checkRecords(input: RecordsInput, options: CheckOptions = {}): C
   for (const document of options.documents?.(dataset) ?? []) rules.visit('document', document);
   rules.visit('end');
   return { result: finishResult(rules.diagnostics, totals), dataset };
+}
+
+function indexedReference(id: string, record: ReferenceRecord): IndexedReference {
+  return {
+    id,
+    number: record.number,
+    year: record.year,
+    firstAuthor: record.authors?.names[0],
+    source: rowSourceWith(record.source, { id: record.source.cell('id') }),
+  };
 }
 
 function ruleSink(rules: RuleSet, onRecord: (record: never) => void): IngestSink {

@@ -103,8 +103,17 @@ export function displayText(value: string): string {
 
 /** Fills `{{name}}` placeholders with data made safe to show; a placeholder without data stays visible rather than vanishing. */
 export function interpolate(template: string, data: MessageData): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => {
-    const value = data[name];
-    return value === undefined ? whole : displayText(String(value));
-  });
+  // Pieces joined once: replace() with a callback builds the message as a tree of concatenations,
+  // and a large check holds tens of thousands of messages until the end (a third of its heap).
+  const pieces: string[] = [];
+  let from = 0;
+  for (const match of template.matchAll(PLACEHOLDER)) {
+    const value = data[match[1] as string];
+    pieces.push(template.slice(from, match.index), value === undefined ? match[0] : displayText(String(value)));
+    from = match.index + match[0].length;
+  }
+  pieces.push(template.slice(from));
+  return pieces.join('');
 }
+
+const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;

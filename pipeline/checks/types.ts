@@ -3,6 +3,7 @@ import type { Severity } from '../diagnostic.ts';
 import type { Encoding, TextPosition } from '../ingest/decode.ts';
 import type { CsvProblemKind } from '../ingest/csv.ts';
 import type { Vocabulary } from '../normalise/vocabulary.ts';
+import type { PersonName } from '../normalise/author.ts';
 import type { ReferenceRecord, RowSource, StudyRecord, OutcomeRecord, TableName } from '../schema/tables.ts';
 import type { CitedDocument } from '../citations/types.ts';
 
@@ -55,10 +56,30 @@ export interface CellFact {
   suggestion?: string;
 }
 
-/** What the runner knows of the records read so far: every id seen, accepted or not (so one bad row does not cascade). */
+/**
+ * What the runner knows of the records read so far: every id seen, accepted or not (so one bad row
+ * does not cascade). An entry holds only what cross-record rules read, not the row: a check of a
+ * large evidence map keeps tens of thousands of them for the whole run.
+ */
 export interface RecordIndex {
-  references: ReadonlyMap<string, ReferenceRecord>;
-  studies: ReadonlyMap<string, StudyRecord>;
+  references: ReadonlyMap<string, IndexedReference>;
+  studies: ReadonlyMap<string, IndexedStudy>;
+}
+
+/** A reference as the index keeps it; `source` holds the id cell alone. */
+export interface IndexedReference {
+  id: string;
+  number: number | undefined;
+  year: number | undefined;
+  firstAuthor: PersonName | undefined;
+  source: RowSource;
+}
+
+/** A study as the index keeps it. */
+export interface IndexedStudy {
+  id: string;
+  disease: string | undefined;
+  n_enrolled: number | undefined;
 }
 
 /** Callbacks a rule may implement; all optional. Tables are visited references → studies → outcomes. */

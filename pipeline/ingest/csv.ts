@@ -9,10 +9,32 @@ export interface CsvCell {
   column: number;
 }
 
-/** One CSV record; `line` is the 1-based line it starts on. */
-export interface CsvRow {
-  line: number;
-  cells: CsvCell[];
+/**
+ * One CSV record; `line` is the 1-based line it starts on. Its fields are kept packed (values, and
+ * line/column pairs) rather than as one object per cell: a million rows make eighteen million cells.
+ */
+export class CsvRow {
+  readonly line: number;
+  readonly values: readonly string[];
+  /** Line and column of each field, in pairs. */
+  readonly places: readonly number[];
+
+  constructor(line: number, values: readonly string[], places: readonly number[]) {
+    this.line = line;
+    this.values = values;
+    this.places = places;
+  }
+
+  /** The field at `index` with its place, or undefined past the last field. */
+  cell(index: number): CsvCell | undefined {
+    const value = this.values[index];
+    return value === undefined ? undefined : { value, line: this.places[2 * index] as number, column: this.places[2 * index + 1] as number };
+  }
+
+  /** Every field with its place (built on each call). */
+  get cells(): CsvCell[] {
+    return this.values.map((_, index) => this.cell(index) as CsvCell);
+  }
 }
 
 export type CsvProblemKind = 'unclosed-quote' | 'stray-quote' | 'malformed' | 'nul-byte' | 'cell-too-large' | 'too-many-problems';
@@ -123,19 +145,20 @@ export class CsvReader {
       line++;
     }
     const start = at;
-    const cells: CsvCell[] = [];
+    const places = new Array<number>(2 * record.length);
     let fieldStart = at - this.consumed;
     let lineStart = start;
-    for (const value of record) {
+    for (let i = 0; i < record.length; i++) {
       // Lines inside quoted fields before this one move it down.
       for (let nl = this.pending.indexOf('\n', lineStart); nl >= 0 && nl < this.consumed + fieldStart; nl = this.pending.indexOf('\n', nl + 1)) {
         line++;
         lineStart = nl + 1;
       }
-      cells.push({ value, line, column: this.consumed + fieldStart - lineStart + 1 });
+      places[2 * i] = line;
+      places[2 * i + 1] = this.consumed + fieldStart - lineStart + 1;
       fieldStart = endOfField(raw, fieldStart) + 1;
     }
-    this.sink.row({ line: this.lineOf(start), cells });
+    this.sink.row(new CsvRow(this.lineOf(start), record, places));
     this.advance(raw.length);
   }
 

@@ -1,6 +1,6 @@
 // One record file end to end: bytes → decoded text → located CSV rows → validated, normalised records.
 import { decodeSource, type ByteSource } from './decode.ts';
-import { CsvReader, type CsvCell, type CsvRow } from './csv.ts';
+import { CsvReader, type CsvRow } from './csv.ts';
 import { resolveHeader } from '../schema/headers.ts';
 import type { z } from 'zod';
 import type { CellIssueParams } from '../schema/columns.ts';
@@ -76,22 +76,22 @@ function readHeader(file: string, row: CsvRow, spec: TableSpec, sink: IngestSink
     sink.syntax({ file, line: duplicate.line, column: duplicate.column, kind: 'duplicate-column', detail: `column '${duplicate.raw}' appears twice` });
   }
   sink.header({ file, table: spec.name, line: row.line, columns: header.columns, missing: header.missing });
-  return { width: row.cells.length, validator: new RowValidator(spec, header.columns.map((c) => c.name)) };
+  return { width: row.values.length, validator: new RowValidator(spec, header.columns.map((c) => c.name)) };
 }
 
 function ingestRow(file: string, row: CsvRow, index: number, width: number, validator: RowValidator, spec: TableSpec, sink: IngestSink): boolean {
   const source = validator.source(file, row, index);
-  if (row.cells.length !== width) {
-    const extra = row.cells[width];
-    const place = extra ?? row.cells[row.cells.length - 1] ?? { line: row.line, column: 1 };
+  const fields = row.values.length;
+  if (fields !== width) {
+    const place = row.cell(width) ?? row.cell(fields - 1) ?? { line: row.line, column: 1 };
     sink.syntax({
       file,
       line: place.line,
       column: place.column,
       kind: 'ragged-row',
-      detail: `row has ${row.cells.length} fields, header has ${width}`,
+      detail: `row has ${fields} fields, header has ${width}`,
       expected: width,
-      actual: row.cells.length,
+      actual: fields,
     });
     // A ragged row's cells may have shifted: validating them would only echo the syntax error.
     sink.record({ source, rejected: true, ...validator.keyFields(source) });
@@ -115,11 +115,10 @@ class CsvRowSource implements RowSource {
   readonly file: string;
   readonly line: number;
   readonly index: number;
-  // Packed, not one object per cell: references and studies stay in the lookup maps for the whole
-  // run, and tens of thousands of rows of small objects are what would fill the heap.
-  private readonly values: string[];
+  // The parser's packed arrays, shared rather than copied into one object per cell.
+  private readonly values: readonly string[];
   /** Line and column of each cell, in pairs. */
-  private readonly places: Int32Array;
+  private readonly places: readonly number[];
   private readonly layout: ColumnLayout;
 
   constructor(file: string, row: CsvRow, index: number, layout: ColumnLayout) {
@@ -127,15 +126,8 @@ class CsvRowSource implements RowSource {
     this.line = row.line;
     this.index = index;
     this.layout = layout;
-    const count = row.cells.length;
-    this.values = new Array<string>(count);
-    this.places = new Int32Array(2 * count);
-    for (let i = 0; i < count; i++) {
-      const cell = row.cells[i] as CsvCell;
-      this.values[i] = cell.value;
-      this.places[2 * i] = cell.line;
-      this.places[2 * i + 1] = cell.column;
-    }
+    this.values = row.values;
+    this.places = row.places;
   }
 
   cell(name: string): SourceCell | undefined {
@@ -219,7 +211,7 @@ class RowValidator {
     for (let i = 0; i < this.columns.length; i++) {
       const column = this.columns[i] as (typeof this.columns)[number];
       const at = this.cellIndex[i] as number;
-      const text = at < 0 ? '' : (row.cells[at]?.value ?? '');
+      const text = at < 0 ? '' : (row.values[at] ?? '');
       let outcome = column.remembered.get(text);
       if (outcome === undefined) {
         outcome = parseCell(column.name, column.schema, text);

@@ -123,6 +123,32 @@ export interface RowSource {
   cell(name: string): SourceCell | undefined;
 }
 
+/** A row source that keeps only some of a row's cells (the others read as absent): what long-lived state holds of a row. */
+export function rowSourceWith(row: Pick<RowSource, 'file' | 'line' | 'index'>, cells: Readonly<Record<string, SourceCell | undefined>>): RowSource {
+  const kept: Record<string, SourceCell> = {};
+  for (const [name, cell] of Object.entries(cells)) if (cell !== undefined) kept[name] = cell;
+  return new PartialRowSource(row, kept);
+}
+
+// A class rather than an object literal with a closure: one is kept per reference of a large check.
+class PartialRowSource implements RowSource {
+  readonly file: string;
+  readonly line: number;
+  readonly index: number;
+  readonly cells: Record<string, SourceCell>;
+
+  constructor(row: Pick<RowSource, 'file' | 'line' | 'index'>, cells: Record<string, SourceCell>) {
+    this.file = row.file;
+    this.line = row.line;
+    this.index = row.index;
+    this.cells = cells;
+  }
+
+  cell(name: string): SourceCell | undefined {
+    return this.cells[name];
+  }
+}
+
 /** A cell as written and where it starts (1-based line and column). */
 export interface SourceCell {
   raw: string;

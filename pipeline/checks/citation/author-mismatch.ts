@@ -80,9 +80,9 @@ function firstAuthorLookup(document: CitedDocument, index: RecordIndex): (work: 
   }
   if (document.references === undefined) {
     for (const record of index.references.values()) {
-      const author = record.authors?.names[0];
+      const author = record.firstAuthor;
       if (record.number !== undefined && author) byNumber.set(String(record.number), author);
     }
   }
-  return (work) => (document.kind === 'template' ? index.references.get(work)?.authors?.names[0] : byNumber.get(work));
+  return (work) => (document.kind === 'template' ? index.references.get(work)?.firstAuthor : byNumber.get(work));
 }

@@ -1,5 +1,5 @@
 // consistency/subgroup-sum: the mutually exclusive categories of one outcome (stable/improved/worse …) must add up to their denominator.
-import type { OutcomeRecord, RowSource, SourceCell } from '../../schema/tables.ts';
+import { rowSourceWith, type OutcomeRecord, type RowSource, type SourceCell } from '../../schema/tables.ts';
 import { defineRule, type RuleContext } from '../types.ts';
 
 type MessageId = 'notTotal' | 'exceeds' | 'denominators';
@@ -51,8 +51,7 @@ function groupKey(record: OutcomeRecord, family: readonly string[]): string {
 
 /** A row source holding only the count cell: enough to report at it. */
 function countRow(tally: FamilyTally): RowSource {
-  const cells: Record<string, SourceCell> = tally.countCell === undefined ? {} : { count: tally.countCell };
-  return { file: tally.file, line: tally.line, index: tally.index, cells, cell: (name) => cells[name] };
+  return rowSourceWith(tally, { count: tally.countCell });
 }
 
 function newTally(family: readonly string[], record: OutcomeRecord): FamilyTally {

@@ -9,15 +9,16 @@ export default defineRule({
     messages: { duplicate: "id '{{id}}' is already used on line {{line}}" },
   },
   create(context) {
-    const seen = { references: new Map<string, RowSource>(), studies: new Map<string, RowSource>() };
+    // The first line of each id, not its row: every id of a large table stays here for the whole run.
+    const seen = { references: new Map<string, number>(), studies: new Map<string, number>() };
     const check = (table: keyof typeof seen, id: string | undefined, source: RowSource): void => {
       if (id === undefined) return;
-      const first = seen[table].get(id);
-      if (first === undefined) {
-        seen[table].set(id, source);
+      const line = seen[table].get(id);
+      if (line === undefined) {
+        seen[table].set(id, source.line);
         return;
       }
-      context.reportField(source, 'id', { messageId: 'duplicate', data: { id, line: first.line }, actual: id });
+      context.reportField(source, 'id', { messageId: 'duplicate', data: { id, line }, actual: id });
     };
     return {
       reference: (record) => check('references', record.id, record.source),

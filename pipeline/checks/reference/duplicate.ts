@@ -75,7 +75,8 @@ function titleKey(record: ReferenceRecord): string | undefined {
   const author = record.authors?.names[0];
   const title = record.title === undefined ? '' : normaliseTitle(record.title);
   if (author === undefined || record.year === undefined || title === '') return undefined;
-  return `${nameKey(author)}\u0000${record.year}\u0000${title}`;
+  // Joined, not a template literal: a joined key is one flat string, and every reference's key is kept.
+  return [nameKey(author), record.year, title].join('\u0000');
 }
 
 function normaliseTitle(title: string): string {

@@ -62,7 +62,7 @@ function toSeen(record: StudyRecord, index: RecordIndex): Seen | undefined {
   return {
     id: record.id,
     disease: record.disease,
-    firstAuthor: reference?.authors?.names[0],
+    firstAuthor: reference?.firstAuthor,
     centre: centre === '' ? undefined : centre,
     period: record.period,
     year: reference?.year,
@@ -70,11 +70,12 @@ function toSeen(record: StudyRecord, index: RecordIndex): Seen | undefined {
 }
 
 function familyKey(seen: Seen, author: PersonName): string {
-  return `${seen.disease}\u0000${author.script}\u0000${nameKey(author)}`;
+  // Joined, not a template literal: a joined key is one flat string, and every study's keys are kept.
+  return [seen.disease, author.script, nameKey(author)].join('\u0000');
 }
 
 function centreGroupKey(seen: Seen, centre: string): string {
-  return `${seen.disease}\u0000${centreKey(centre)}`;
+  return [seen.disease, centreKey(centre)].join('\u0000');
 }
 
 function centreKey(centre: string): string {

@@ -1,5 +1,7 @@
 // Tests for record/dangling-link: a study's reference_id or an outcome's study_id that names no row, with a near id suggested.
 import { testRule } from '../../helpers/rule-tester.ts';
+import { checkRecords } from '../../../pipeline/run.ts';
+import { describe, expect, it } from 'vitest';
 
 const references = 'id,status\nmanfredi2020,verified\nkhanna2022,verified\n';
 
@@ -60,4 +62,23 @@ testRule('record/dangling-link', {
       ],
     },
   ],
+});
+
+describe('record/dangling-link suggestions on a large table', () => {
+  it('suggests while the comparison budget lasts (100,000 ids compared), then reports without a suggestion', () => {
+    const bytes = (text: string) => new TextEncoder().encode(text);
+    const ids = Array.from({ length: 2000 }, (_, i) => `study${String(i).padStart(4, '0')}`);
+    const studies = `id,reference_id,disease,design\n${ids.map((id) => `${id},r1,RA,cohort`).join('\n')}\n`;
+    // Each outcome misspells a real id by one letter, so every one has a near id to suggest.
+    const outcomes = `study_id,outcome,measure\n${ids.slice(0, 60).map((id) => `${id.replace('study', 'stduy')},fvc,count`).join('\n')}\n`;
+    const { result } = checkRecords({
+      tables: { references: { path: 'references.csv', bytes: bytes('id,status\nr1,verified\n') }, studies: { path: 'studies.csv', bytes: bytes(studies) }, outcomes: { path: 'outcomes.csv', bytes: bytes(outcomes) } },
+    });
+    const dangling = result.diagnostics.filter((d) => d.ruleId === 'record/dangling-link');
+    expect(dangling).toHaveLength(60);
+    expect(dangling.filter((d) => d.suggestion !== undefined)).toHaveLength(50);
+    expect(dangling[0]).toMatchObject({ line: 2, suggestion: 'study0000' });
+    expect(dangling[59]?.suggestion).toBeUndefined();
+    expect(dangling[59]?.message).toBe("study_id 'stduy0059' matches no row of studies.csv");
+  });
 });
