@@ -12,7 +12,8 @@ export interface TextPosition {
 /**
  * File content: all bytes at once, or a function that reads them again from the start in chunks
  * (large files). `final` is true on the pass whose text is used (the earlier passes only detect the
- * encoding), so progress counts each byte once.
+ * encoding), so progress counts each byte once. A chunk is valid only until the next one is read:
+ * a reader may reuse its buffer, so whoever keeps bytes copies them.
  */
 export type ByteSource = Uint8Array | ((final: boolean) => Iterable<Uint8Array>);
 
@@ -112,7 +113,8 @@ function firstBytes(source: ByteSource): Uint8Array {
   const parts: Uint8Array[] = [];
   let length = 0;
   for (const chunk of source(false)) {
-    parts.push(chunk);
+    // A copy (a Buffer's slice() would be a view): the reader may overwrite this chunk with the next one.
+    parts.push(new Uint8Array(chunk.subarray(0, SNIFF_BYTES - length)));
     length += chunk.length;
     if (length >= SNIFF_BYTES) break;
   }

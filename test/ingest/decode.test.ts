@@ -43,3 +43,32 @@ describe('decodeBytes', () => {
     expect(decodeBytes(utf8('a,b\n\uFEFFa,b\n')).strayBoms).toEqual([{ line: 2, column: 1 }]);
   });
 });
+
+describe('decodeBytes from a reader that reuses one buffer', () => {
+  /** A chunked source like the CLI's file reader: every chunk is the same buffer, overwritten with the next bytes. */
+  const reusingReader = (bytes: Uint8Array, size: number) => (): Iterable<Uint8Array> => ({
+    *[Symbol.iterator]() {
+      const buffer = Buffer.alloc(size);
+      for (let at = 0; at < bytes.length; at += size) {
+        const length = Math.min(size, bytes.length - at);
+        buffer.set(bytes.subarray(at, at + length));
+        yield buffer.subarray(0, length);
+      }
+    },
+  });
+
+  it('decodes GB18030 split mid-character across chunks, and sniffs a BOM-less head longer than one chunk', () => {
+    const line = [...gbAuthor, 0x2c, 0x81, 0x30, 0x81, 0x30, 0x0a];
+    const bytes = new Uint8Array(Array.from({ length: 200 }, () => line).flat());
+    // 7 bytes a chunk: characters straddle chunk ends, and the 512-byte sniff needs many chunks.
+    const decoded = decodeBytes(reusingReader(bytes, 7));
+    expect(decoded.encoding).toBe('gb18030');
+    expect(decoded.text).toBe('作者,\u0080\n'.repeat(200));
+  });
+
+  it('detects a UTF-16 BOM when the head spans chunks', () => {
+    const bytes = new Uint8Array([0xff, 0xfe, ...Buffer.from('作者,1\n'.repeat(100), 'utf16le')]);
+    const decoded = decodeBytes(reusingReader(bytes, 3));
+    expect(decoded).toMatchObject({ encoding: 'utf-16le', text: '作者,1\n'.repeat(100) });
+  });
+});
