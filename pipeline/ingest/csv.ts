@@ -10,16 +10,17 @@ export interface CsvCell {
 }
 
 /**
- * One CSV record; `line` is the 1-based line it starts on. Its fields are kept packed (values, and
- * line/column pairs) rather than as one object per cell: a million rows make eighteen million cells.
+ * One CSV record; `line` is the 1-based line it starts on. Its fields are kept packed rather than as
+ * one object per cell (a million rows make eighteen million cells), and a row without quotes keeps no
+ * places at all: its fields sit on its line one comma after another, so a place is worked out when asked for.
  */
 export class CsvRow {
   readonly line: number;
   readonly values: readonly string[];
-  /** Line and column of each field, in pairs. */
-  readonly places: readonly number[];
+  /** Line and column of each field, in pairs; undefined for a row without quotes. */
+  private readonly places: readonly number[] | undefined;
 
-  constructor(line: number, values: readonly string[], places: readonly number[]) {
+  constructor(line: number, values: readonly string[], places: readonly number[] | undefined) {
     this.line = line;
     this.values = values;
     this.places = places;
@@ -28,7 +29,11 @@ export class CsvRow {
   /** The field at `index` with its place, or undefined past the last field. */
   cell(index: number): CsvCell | undefined {
     const value = this.values[index];
-    return value === undefined ? undefined : { value, line: this.places[2 * index] as number, column: this.places[2 * index + 1] as number };
+    if (value === undefined) return undefined;
+    if (this.places !== undefined) return { value, line: this.places[2 * index] as number, column: this.places[2 * index + 1] as number };
+    let column = 1;
+    for (let i = 0; i < index; i++) column += (this.values[i] as string).length + 1;
+    return { value, line: this.line, column };
   }
 
   /** Every field with its place (built on each call). */
@@ -145,6 +150,12 @@ export class CsvReader {
       line++;
     }
     const start = at;
+    const rowLine = line;
+    if (raw.indexOf('"', start - this.consumed) < 0) {
+      this.sink.row(new CsvRow(rowLine, record, undefined));
+      this.advance(raw.length);
+      return;
+    }
     const places = new Array<number>(2 * record.length);
     let fieldStart = at - this.consumed;
     let lineStart = start;
@@ -158,14 +169,8 @@ export class CsvReader {
       places[2 * i + 1] = this.consumed + fieldStart - lineStart + 1;
       fieldStart = endOfField(raw, fieldStart) + 1;
     }
-    this.sink.row(new CsvRow(this.lineOf(start), record, places));
+    this.sink.row(new CsvRow(rowLine, record, places));
     this.advance(raw.length);
-  }
-
-  private lineOf(offset: number): number {
-    let line = this.pendingLine;
-    for (let nl = this.pending.indexOf('\n', this.consumed); nl >= 0 && nl < offset; nl = this.pending.indexOf('\n', nl + 1)) line++;
-    return line;
   }
 
   /** Moves the record start past `length` characters, counting the lines passed. */

@@ -115,10 +115,8 @@ class CsvRowSource implements RowSource {
   readonly file: string;
   readonly line: number;
   readonly index: number;
-  // The parser's packed arrays, shared rather than copied into one object per cell.
-  private readonly values: readonly string[];
-  /** Line and column of each cell, in pairs. */
-  private readonly places: readonly number[];
+  // The parser's packed row, shared rather than copied into one object per cell.
+  private readonly row: CsvRow;
   private readonly layout: ColumnLayout;
 
   constructor(file: string, row: CsvRow, index: number, layout: ColumnLayout) {
@@ -126,26 +124,27 @@ class CsvRowSource implements RowSource {
     this.line = row.line;
     this.index = index;
     this.layout = layout;
-    this.values = row.values;
-    this.places = row.places;
+    this.row = row;
   }
 
   cell(name: string): SourceCell | undefined {
     const i = this.layout.indexOf.get(name);
-    return i === undefined || i >= this.values.length ? undefined : this.cellAt(i);
+    return i === undefined ? undefined : this.cellAt(i);
   }
 
   get cells(): Record<string, SourceCell> {
     const cells: Record<string, SourceCell> = {};
-    for (let i = 0; i < this.values.length; i++) {
+    for (let i = 0; i < this.row.values.length; i++) {
       const name = this.layout.columnOf[i];
-      if (name !== undefined) cells[name] = this.cellAt(i);
+      const cell = name === undefined ? undefined : this.cellAt(i);
+      if (name !== undefined && cell !== undefined) cells[name] = cell;
     }
     return cells;
   }
 
-  private cellAt(i: number): SourceCell {
-    return { raw: this.values[i] as string, line: this.places[2 * i] as number, column: this.places[2 * i + 1] as number };
+  private cellAt(i: number): SourceCell | undefined {
+    const cell = this.row.cell(i);
+    return cell === undefined ? undefined : { raw: cell.value, line: cell.line, column: cell.column };
   }
 }
 
