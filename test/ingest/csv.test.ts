@@ -1,5 +1,6 @@
 // Tests for the csv-parse adapter: every field's start line and column, whatever the line ends and quoting.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { CsvReader, MAX_RECORD_CHARS, parseCsv, type CsvProblem, type CsvRow } from '../../pipeline/ingest/csv.ts';
 
 const positions = (text: string) => parseCsv(text).rows.map((row) => row.cells.map((c) => [c.value, c.line, c.column]));
@@ -92,5 +93,35 @@ describe('CsvReader fed in chunks', () => {
     const doc = parseCsv(`a,b\n1,"${'x'.repeat(MAX_RECORD_CHARS + 10)}\n2,3\n`);
     expect(doc.problems.map((p) => [p.kind, p.line, p.column])).toEqual([['cell-too-large', 2, 1]]);
     expect(doc.rows.map((r) => r.line)).toEqual([1, 3]);
+  });
+});
+
+describe('parseCsv positions, for any mix of quoted and unquoted rows', () => {
+  const field = fc.oneof(
+    fc.stringMatching(/^[a-z0-9 作者年份.-]{0,8}$/).map((value) => ({ value, written: value })),
+    fc.string({ maxLength: 8, unit: fc.constantFrom('a', ',', '"', '\n', '年', ' ') }).map((value) => ({ value, written: `"${value.replaceAll('"', '""')}"` })),
+  );
+  const table = fc.array(fc.array(field, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 8 });
+
+  it('puts every field at the line and column where it is written (its first character, or its opening quote)', () => {
+    fc.assert(
+      fc.property(table, (rows) => {
+        // A row of one empty unquoted field is a blank line, which is skipped: not what this property is about.
+        const kept = rows.filter((row) => !(row.length === 1 && row[0]?.written === ''));
+        const text = kept.map((row) => row.map((f) => f.written).join(',')).join('\n') + '\n';
+        const lines = text.split('\n');
+        const parsed = parseCsv(text);
+        expect(parsed.problems).toEqual([]);
+        expect(parsed.rows.map((row) => row.values)).toEqual(kept.map((row) => row.map((f) => f.value)));
+        parsed.rows.forEach((row, r) =>
+          row.cells.forEach((cell, c) => {
+            const written = kept[r]?.[c]?.written ?? '';
+            const atPlace = (lines.slice(cell.line - 1).join('\n')).slice(cell.column - 1, cell.column - 1 + written.length);
+            expect(atPlace).toBe(written);
+          }),
+        );
+      }),
+      { numRuns: 300 },
+    );
   });
 });
