@@ -13,22 +13,49 @@ export interface NearestOptions {
  * candidate that comes first.
  */
 export function nearest(word: string, candidates: readonly string[], options: NearestOptions = {}): string | undefined {
-  const target = Array.from(word.toLowerCase());
-  const maxDistance = options.maxDistance ?? Math.max(1, Math.floor(target.length / 3));
-  let best: string | undefined;
-  let bestDistance = maxDistance + 1;
-  for (const candidate of candidates) {
-    const source = Array.from(candidate.toLowerCase());
-    // The length difference is a lower bound on the distance, so most candidates cost nothing.
-    if (Math.abs(source.length - target.length) >= bestDistance) continue;
-    const distance = editDistance(source, target, bestDistance - 1);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-      if (distance === 0) break;
-    }
+  return new NearestIndex(candidates).nearest(word, options);
+}
+
+/**
+ * Candidates folded once, for many look-ups against the same list (every id of a table): folding
+ * each candidate anew for every misspelt id cost more than comparing it.
+ */
+export class NearestIndex {
+  private readonly candidates: readonly string[];
+  private readonly folded: readonly (readonly string[])[];
+
+  constructor(candidates: readonly string[]) {
+    this.candidates = candidates;
+    this.folded = candidates.map(fold);
   }
-  return best;
+
+  get size(): number {
+    return this.candidates.length;
+  }
+
+  nearest(word: string, options: NearestOptions = {}): string | undefined {
+    const target = fold(word);
+    const maxDistance = options.maxDistance ?? Math.max(1, Math.floor(target.length / 3));
+    let best: string | undefined;
+    let bestDistance = maxDistance + 1;
+    for (let i = 0; i < this.folded.length; i++) {
+      const source = this.folded[i] as readonly string[];
+      // The length difference is a lower bound on the distance, so most candidates cost nothing.
+      if (Math.abs(source.length - target.length) >= bestDistance) continue;
+      const distance = editDistance(source, target, bestDistance - 1);
+      if (distance < bestDistance) {
+        best = this.candidates[i];
+        bestDistance = distance;
+        if (distance === 0) break;
+      }
+    }
+    return best;
+  }
+}
+
+/** Case-folded code points, as words are compared. */
+function fold(word: string): string[] {
+  return Array.from(word.toLowerCase());
 }
 
 /**

@@ -1,5 +1,5 @@
 // record/dangling-link: a study's reference_id or an outcome's study_id that points to no row.
-import { nearest } from '../../normalise/nearest.ts';
+import { NearestIndex } from '../../normalise/nearest.ts';
 import type { RowSource } from '../../schema/tables.ts';
 import { defineRule } from '../types.ts';
 
@@ -21,21 +21,22 @@ export default defineRule({
   },
   create(context) {
     let comparisonsLeft = SUGGESTION_COMPARISONS;
-    const candidates = new Map<ReadonlyMap<string, unknown>, string[]>();
-    const idsOf = (known: ReadonlyMap<string, unknown>): string[] => {
-      let ids = candidates.get(known);
-      if (!ids || ids.length !== known.size) {
-        ids = [...known.keys()];
-        candidates.set(known, ids);
+    // Rebuilt when a table has grown since: studies are still being read while their links are checked.
+    const indexes = new Map<ReadonlyMap<string, unknown>, NearestIndex>();
+    const idsOf = (known: ReadonlyMap<string, unknown>): NearestIndex => {
+      let index = indexes.get(known);
+      if (!index || index.size !== known.size) {
+        index = new NearestIndex([...known.keys()]);
+        indexes.set(known, index);
       }
-      return ids;
+      return index;
     };
     const check = (source: RowSource, field: string, id: string | undefined, known: ReadonlyMap<string, unknown>, table: string): void => {
       if (id === undefined || known.has(id)) return;
       let suggestion: string | undefined;
       if (comparisonsLeft >= known.size) {
         comparisonsLeft -= known.size;
-        suggestion = nearest(id, idsOf(known));
+        suggestion = idsOf(known).nearest(id);
       }
       const data = { field, id, table };
       context.reportField(
