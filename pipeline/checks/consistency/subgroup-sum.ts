@@ -20,8 +20,11 @@ const FAMILIES: readonly (readonly string[])[] = [
 interface FamilyTally {
   family: readonly string[];
   outcome: string;
-  /** The categories added, in the order of their rows and with repeats ("stable + improved"), as the message shows them. */
-  added: string;
+  /**
+   * The categories added, in the order of their rows and with repeats, as the message shows them
+   * ("stable + improved"); joined only when reported, since a large check holds a tally per group.
+   */
+  added: string[];
   /** One bit per category of the family that has a row: which are present, and whether all are. */
   present: number;
   sum: number;
@@ -34,6 +37,11 @@ interface FamilyTally {
   line: number;
   index: number;
   countCell: SourceCell | undefined;
+}
+
+/** How the message names the categories added. */
+function addedText(tally: FamilyTally): string {
+  return tally.added.join(' + ');
 }
 
 function familyOf(category: string): readonly string[] | undefined {
@@ -56,11 +64,11 @@ function countRow(tally: FamilyTally): RowSource {
 
 function newTally(family: readonly string[], record: OutcomeRecord): FamilyTally {
   const { file, line, index } = record.source;
-  return { family, outcome: record.outcome ?? '', added: '', present: 0, sum: 0, denominator: undefined, mixed: false, file, line, index, countCell: undefined };
+  return { family, outcome: record.outcome ?? '', added: [], present: 0, sum: 0, denominator: undefined, mixed: false, file, line, index, countCell: undefined };
 }
 
 function addRow(context: RuleContext<MessageId>, tally: FamilyTally, record: OutcomeRecord, category: string, count: number): void {
-  tally.added = tally.added === '' ? category : `${tally.added} + ${category}`;
+  tally.added.push(category);
   tally.present |= 1 << tally.family.indexOf(category);
   tally.sum += count;
   tally.file = record.source.file;
@@ -92,7 +100,7 @@ function finishFamily(context: RuleContext<MessageId>, tally: FamilyTally): void
   const { denominator, sum } = tally;
   if (tally.mixed || denominator === undefined || bitCount(tally.present) < 2) return;
   const complete = tally.present === (1 << tally.family.length) - 1;
-  const data = { categories: tally.added, sum, denominator };
+  const data = { categories: addedText(tally), sum, denominator };
   if (complete && sum !== denominator) {
     context.reportField(countRow(tally), 'count', { messageId: 'notTotal', data, actual: String(sum), expected: String(denominator) });
   } else if (!complete && sum > denominator) {
