@@ -170,12 +170,27 @@ type CellOutcome = { ok: true; value: unknown } | { ok: false; issues: Issue[] }
  * each time, which bounds what a column of unique values can hold.
  */
 const MAX_REMEMBERED_CELLS = 4096;
+/**
+ * A column whose texts rarely repeat (a free-text "14/25 (56%)" per row) stops remembering after this
+ * many look-ups if fewer than half of them were found: hashing every unique text would cost more
+ * than parsing it.
+ */
+const REMEMBER_TRIAL = 2048;
+
+/** One table column: its schema, and the outcomes of the texts it has seen (undefined once remembering stopped paying). */
+interface ColumnReader {
+  name: string;
+  schema: z.ZodType;
+  remembered: Map<string, CellOutcome> | undefined;
+  lookups: number;
+  hits: number;
+}
 
 /** Validates rows of one table with its zod schema, one column at a time, so that a failing cell does not cost the row its good values. */
 class RowValidator {
   private readonly layout: ColumnLayout;
   /** The table's columns with their schemas, and for each the index of its cell in a row (-1: not in the header). */
-  private readonly columns: { name: string; schema: z.ZodType; remembered: Map<string, CellOutcome> }[];
+  private readonly columns: ColumnReader[];
   private readonly cellIndex: number[];
 
   constructor(spec: TableSpec, columnOf: (string | undefined)[]) {
@@ -184,7 +199,7 @@ class RowValidator {
       if (name !== undefined && !indexOf.has(name)) indexOf.set(name, i);
     });
     this.layout = { columnOf, indexOf };
-    this.columns = Object.entries(spec.schema.shape).map(([name, schema]) => ({ name, schema: schema as z.ZodType, remembered: new Map() }));
+    this.columns = Object.entries(spec.schema.shape).map(([name, schema]) => ({ name, schema: schema as z.ZodType, remembered: new Map(), lookups: 0, hits: 0 }));
     this.cellIndex = this.columns.map(({ name }) => columnOf.indexOf(name));
   }
 
@@ -208,14 +223,9 @@ class RowValidator {
     // Each column's schema runs on its own cell: measured here, zod's object parse costs about four
     // times the sum of its columns.
     for (let i = 0; i < this.columns.length; i++) {
-      const column = this.columns[i] as (typeof this.columns)[number];
+      const column = this.columns[i] as ColumnReader;
       const at = this.cellIndex[i] as number;
-      const text = at < 0 ? '' : (row.values[at] ?? '');
-      let outcome = column.remembered.get(text);
-      if (outcome === undefined) {
-        outcome = parseCell(column.name, column.schema, text);
-        if (column.remembered.size < MAX_REMEMBERED_CELLS) column.remembered.set(text, outcome);
-      }
+      const outcome = readCell(column, at < 0 ? '' : (row.values[at] ?? ''));
       if (outcome.ok) {
         if (outcome.value !== undefined) values[column.name] = outcome.value;
       } else {
@@ -224,6 +234,22 @@ class RowValidator {
     }
     return { values, issues: issues ?? [] };
   }
+}
+
+/** A cell's outcome: remembered when its text was seen before, else parsed (and remembered while that pays). */
+function readCell(column: ColumnReader, text: string): CellOutcome {
+  const remembered = column.remembered;
+  if (remembered === undefined) return parseCell(column.name, column.schema, text);
+  const known = remembered.get(text);
+  column.lookups++;
+  if (known !== undefined) {
+    column.hits++;
+    return known;
+  }
+  const outcome = parseCell(column.name, column.schema, text);
+  if (remembered.size < MAX_REMEMBERED_CELLS) remembered.set(text, outcome);
+  if (column.lookups === REMEMBER_TRIAL && column.hits * 2 < column.lookups) column.remembered = undefined;
+  return outcome;
 }
 
 /** One cell through its column's schema. Values are frozen: a remembered value is shared by every row with the same text. */

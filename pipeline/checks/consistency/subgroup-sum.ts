@@ -1,5 +1,5 @@
 // consistency/subgroup-sum: the mutually exclusive categories of one outcome (stable/improved/worse …) must add up to their denominator.
-import { rowSourceWith, type OutcomeRecord, type RowSource, type SourceCell } from '../../schema/tables.ts';
+import { rowSourceWith, type OutcomeRecord, type RowSource } from '../../schema/tables.ts';
 import { defineRule, type RuleContext } from '../types.ts';
 
 type MessageId = 'notTotal' | 'exceeds' | 'denominators';
@@ -15,66 +15,93 @@ const FAMILIES: readonly (readonly string[])[] = [
 
 /**
  * What is kept of one family within one group until the end: a few numbers and where the latest
- * count stands, never the records themselves, so that a million outcome rows stream in little memory.
+ * count stands, never the records themselves. A check holds one per group to the end (130k at a
+ * million outcome rows), so it is a class with every field in the object, and its strings are shared.
  */
-interface FamilyTally {
-  family: readonly string[];
-  outcome: string;
-  /**
-   * The categories added, in the order of their rows and with repeats, as the message shows them
-   * ("stable + improved"); joined only when reported, since a large check holds a tally per group.
-   */
-  added: string[];
+class FamilyTally {
+  readonly family: readonly string[];
+  readonly outcome: string;
+  /** The categories added, in the order of their rows and with repeats ("stable + improved"), as the message shows them. */
+  added = '';
   /** One bit per category of the family that has a row: which are present, and whether all are. */
-  present: number;
-  sum: number;
+  present = 0;
+  sum = 0;
   /** The first denominator the family's rows give; rows without one are read as sharing it. */
-  denominator: number | undefined;
+  denominator: number | undefined = undefined;
   /** Set when two rows disagree on the denominator: the sum then has no single total to meet. */
-  mixed: boolean;
+  mixed = false;
   /** The latest row (the one that completed the group) and its count cell, where the finding is reported. */
   file: string;
   line: number;
   index: number;
-  countCell: SourceCell | undefined;
-}
+  countRaw = '';
+  countLine = 0;
+  countColumn = 0;
 
-/** How the message names the categories added. */
-function addedText(tally: FamilyTally): string {
-  return tally.added.join(' + ');
+  constructor(family: readonly string[], record: OutcomeRecord) {
+    this.family = family;
+    this.outcome = record.outcome ?? '';
+    this.file = record.source.file;
+    this.line = record.source.line;
+    this.index = record.source.index;
+  }
 }
 
 function familyOf(category: string): readonly string[] | undefined {
   return FAMILIES.find((family) => family.includes(category));
 }
 
-// A control character that real cells do not hold, so that joined fields cannot run into each other.
-const KEY_SEPARATOR = '\u001f';
+/**
+ * Keys for groups: rows of one outcome, measure, arm, timepoint and analysis of one study belong
+ * together. A group is named by two interned numbers (its study, and its outcome/measure/arm/timepoint/
+ * analysis/family, of which a review has few), not by a string of every field per group.
+ */
+class GroupNumbers {
+  private readonly studies = new Map<string | undefined, number>();
+  private readonly kinds = new Map<string, number>();
+  /** Category sequences as the messages show them: a few distinct texts, shared by every group. */
+  private readonly sequences = new Map<string, string>();
 
-/** Rows of one outcome, measure, arm, timepoint and analysis of one study belong together. */
-function groupKey(record: OutcomeRecord, family: readonly string[]): string {
-  const fields = [record.study_id, record.outcome, record.measure, record.arm, record.timepoint?.raw, record.analysis, family[0]];
-  return fields.join(KEY_SEPARATOR);
+  of(record: OutcomeRecord, family: readonly string[]): string {
+    const study = intern(this.studies, record.study_id);
+    // A control character that real cells do not hold, so that joined fields cannot run into each other.
+    const kind = intern(this.kinds, [record.outcome, record.measure, record.arm, record.timepoint?.raw, record.analysis, family[0]].join('\u001f'));
+    // Two small numbers make a short key ("4821 17"), where the fields themselves made one of ~80 characters.
+    return `${study} ${kind}`;
+  }
+
+  /** "stable + improved", shared between the groups that added the same categories in the same order. */
+  sequence(before: string, category: string): string {
+    const text = before === '' ? category : [before, category].join(' + ');
+    return intern(this.sequences, text, text);
+  }
+}
+
+function intern<Key, Value>(map: Map<Key, Value>, key: Key, value?: Value): Value {
+  const known = map.get(key);
+  if (known !== undefined) return known;
+  const fresh = (value ?? map.size) as Value;
+  map.set(key, fresh);
+  return fresh;
 }
 
 /** A row source holding only the count cell: enough to report at it. */
 function countRow(tally: FamilyTally): RowSource {
-  return rowSourceWith(tally, { count: tally.countCell });
+  const count = tally.countLine === 0 ? undefined : { raw: tally.countRaw, line: tally.countLine, column: tally.countColumn };
+  return rowSourceWith(tally, { count });
 }
 
-function newTally(family: readonly string[], record: OutcomeRecord): FamilyTally {
-  const { file, line, index } = record.source;
-  return { family, outcome: record.outcome ?? '', added: [], present: 0, sum: 0, denominator: undefined, mixed: false, file, line, index, countCell: undefined };
-}
-
-function addRow(context: RuleContext<MessageId>, tally: FamilyTally, record: OutcomeRecord, category: string, count: number): void {
-  tally.added.push(category);
+function addRow(context: RuleContext<MessageId>, numbers: GroupNumbers, tally: FamilyTally, record: OutcomeRecord, category: string, count: number): void {
+  tally.added = numbers.sequence(tally.added, category);
   tally.present |= 1 << tally.family.indexOf(category);
   tally.sum += count;
   tally.file = record.source.file;
   tally.line = record.source.line;
   tally.index = record.source.index;
-  tally.countCell = record.source.cell('count');
+  const countCell = record.source.cell('count');
+  tally.countRaw = countCell?.raw ?? '';
+  tally.countLine = countCell?.line ?? 0;
+  tally.countColumn = countCell?.column ?? 0;
   const denominator = record.denominator;
   if (denominator === undefined) return;
   if (tally.denominator === undefined) {
@@ -100,7 +127,7 @@ function finishFamily(context: RuleContext<MessageId>, tally: FamilyTally): void
   const { denominator, sum } = tally;
   if (tally.mixed || denominator === undefined || bitCount(tally.present) < 2) return;
   const complete = tally.present === (1 << tally.family.length) - 1;
-  const data = { categories: addedText(tally), sum, denominator };
+  const data = { categories: tally.added, sum, denominator };
   if (complete && sum !== denominator) {
     context.reportField(countRow(tally), 'count', { messageId: 'notTotal', data, actual: String(sum), expected: String(denominator) });
   } else if (!complete && sum > denominator) {
@@ -119,6 +146,7 @@ export default defineRule<MessageId>({
     },
   },
   create(context) {
+    const numbers = new GroupNumbers();
     const tallies = new Map<string, FamilyTally>();
     return {
       outcome(record) {
@@ -126,13 +154,13 @@ export default defineRule<MessageId>({
         if (category === undefined || count === undefined) return;
         const family = familyOf(category);
         if (family === undefined) return;
-        const key = groupKey(record, family);
-        let tally = tallies.get(key);
+        const group = numbers.of(record, family);
+        let tally = tallies.get(group);
         if (tally === undefined) {
-          tally = newTally(family, record);
-          tallies.set(key, tally);
+          tally = new FamilyTally(family, record);
+          tallies.set(group, tally);
         }
-        addRow(context, tally, record, category, count);
+        addRow(context, numbers, tally, record, category, count);
       },
       end() {
         for (const tally of tallies.values()) finishFamily(context, tally);

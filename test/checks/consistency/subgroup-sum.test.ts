@@ -31,6 +31,19 @@ testRule('consistency/subgroup-sum', {
       tables: outcomes('s1,das28,count,TCZ,24 weeks,itt,18,30,responder', 's1,das28,count,TCZ,24 weeks,itt,12,30,non-responder'),
     },
     {
+      name: 'studies are separate groups, and so are outcomes and measures',
+      tables: outcomes(
+        's1,fvc,count,TCZ,24 weeks,,20,25,stable',
+        's1,fvc,count,TCZ,24 weeks,,5,25,worse',
+        's2,fvc,count,TCZ,24 weeks,,20,25,stable',
+        's2,fvc,count,TCZ,24 weeks,,5,25,worse',
+        's2,dlco,count,TCZ,24 weeks,,20,25,stable',
+        's2,dlco,count,TCZ,24 weeks,,5,25,worse',
+        's2,dlco,responders,TCZ,24 weeks,,20,25,stable',
+        's2,dlco,responders,TCZ,24 weeks,,5,25,worse',
+      ),
+    },
+    {
       name: 'timepoints, arms and analyses are separate groups',
       tables: outcomes(
         's1,fvc,count,TCZ,24 weeks,,20,25,stable',
