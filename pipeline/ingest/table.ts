@@ -247,15 +247,15 @@ function readCell(column: ColumnReader, text: string): CellOutcome {
     return known;
   }
   const outcome = parseCell(column.name, column.schema, text);
-  if (remembered.size < MAX_REMEMBERED_CELLS) remembered.set(text, outcome);
+  if (remembered.size < MAX_REMEMBERED_CELLS) remembered.set(text, outcome.ok ? { ok: true, value: deepFreeze(outcome.value) } : outcome);
   if (column.lookups === REMEMBER_TRIAL && column.hits * 2 < column.lookups) column.remembered = undefined;
   return outcome;
 }
 
-/** One cell through its column's schema. Values are frozen: a remembered value is shared by every row with the same text. */
+/** One cell through its column's schema. */
 function parseCell(field: string, schema: z.ZodType, text: string): CellOutcome {
   const result = schema.safeParse(text);
-  if (result.success) return { ok: true, value: deepFreeze(result.data) };
+  if (result.success) return { ok: true, value: result.data };
   const issues = result.error.issues.map((zodIssue): Issue => {
     const params = ((zodIssue as { params?: CellIssueParams }).params ?? { kind: 'invalid' }) satisfies CellIssueParams;
     const issue: Issue = { field, kind: params.kind, reason: zodIssue.message };
@@ -265,6 +265,7 @@ function parseCell(field: string, schema: z.ZodType, text: string): CellOutcome 
   return { ok: false, issues };
 }
 
+/** A remembered value is shared by every row with the same text, so no rule may change it for the others. */
 function deepFreeze<T>(value: T): T {
   if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
   for (const inner of Object.values(value)) deepFreeze(inner);

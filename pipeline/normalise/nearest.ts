@@ -60,26 +60,36 @@ function fold(word: string): string[] {
 
 /**
  * Optimal-string-alignment distance between two code-point arrays, or `limit + 1` as soon as it is
- * certain to exceed `limit`.
+ * certain to exceed `limit`. Three rows of the table, reused from call to call: a table's ids are
+ * compared by the hundred thousand, and allocating rows cost more than filling them.
  */
 export function editDistance(a: readonly string[], b: readonly string[], limit = Infinity): number {
-  let beforePrevious: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const width = b.length + 1;
+  if (rows.length < 3 * width) rows = new Int32Array(6 * width);
+  let beforePrevious = 0;
+  let previous = width;
+  let current = 2 * width;
+  for (let j = 0; j < width; j++) rows[previous + j] = j;
   for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
+    rows[current] = i;
     let rowMinimum = i;
-    for (let j = 1; j <= b.length; j += 1) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      let cost = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        cost = Math.min(cost, (beforePrevious[j - 2] ?? 0) + 1);
-      }
-      current.push(cost);
-      rowMinimum = Math.min(rowMinimum, cost);
+    const ai = a[i - 1];
+    for (let j = 1; j < width; j += 1) {
+      const bj = b[j - 1];
+      const substitution = (rows[previous + j - 1] as number) + (ai === bj ? 0 : 1);
+      let cost = Math.min((rows[previous + j] as number) + 1, (rows[current + j - 1] as number) + 1, substitution);
+      if (i > 1 && j > 1 && ai === b[j - 2] && a[i - 2] === bj) cost = Math.min(cost, (rows[beforePrevious + j - 2] as number) + 1);
+      rows[current + j] = cost;
+      if (cost < rowMinimum) rowMinimum = cost;
     }
     if (rowMinimum > limit) return limit + 1;
+    const oldest = beforePrevious;
     beforePrevious = previous;
     previous = current;
+    current = oldest;
   }
-  return Math.min(previous[b.length] ?? 0, limit + 1);
+  return Math.min(rows[previous + b.length] as number, limit + 1);
 }
+
+/** The three rows editDistance works in, grown when a longer word comes. */
+let rows = new Int32Array(3 * 64);

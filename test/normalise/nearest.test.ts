@@ -1,5 +1,6 @@
 // Tests for the closest-word suggestion behind "did you mean".
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { editDistance, nearest } from '../../pipeline/normalise/nearest.ts';
 
 const columns = ['id', 'authors', 'title', 'year', 'sample_size', 'sample', 'doi'];
@@ -57,5 +58,33 @@ describe('editDistance', () => {
   it('stops at the limit', () => {
     expect(distance('kitten', 'sitting', 1)).toBe(2);
     expect(distance('abcdef', 'uvwxyz', 2)).toBe(3);
+  });
+
+  /** The textbook table, a fresh one per call: what the reused-row version must agree with. */
+  function referenceDistance(a: string[], b: string[]): number {
+    const table = new Map<string, number>();
+    const at = (i: number, j: number): number => (i === 0 ? j : j === 0 ? i : (table.get(`${i},${j}`) as number));
+    for (let i = 1; i <= a.length; i++) {
+      for (let j = 1; j <= b.length; j++) {
+        let cost = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) cost = Math.min(cost, at(i - 2, j - 2) + 1);
+        table.set(`${i},${j}`, cost);
+      }
+    }
+    return at(a.length, b.length);
+  }
+
+  it('agrees with the textbook table, call after call, whatever the lengths and limits', () => {
+    const word = fc.array(fc.constantFrom('a', 'b', 'c', '作', '者'), { maxLength: 90 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(word, word, fc.option(fc.nat(6), { nil: undefined })), { minLength: 1, maxLength: 8 }), (pairs) => {
+        // Several calls in a row, long words then short ones, so rows left over from a call cannot leak into the next.
+        for (const [a, b, limit] of pairs) {
+          const exact = referenceDistance(a, b);
+          expect(editDistance(a, b, limit)).toBe(limit === undefined ? exact : Math.min(exact, limit + 1));
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });
