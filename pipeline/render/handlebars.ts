@@ -16,10 +16,17 @@ export interface HelperCall {
   endColumn: number;
 }
 
-/** Parses a template; a syntax error becomes a ReviewError naming the file, line and column. */
-export function parseTemplate(source: string, file: string): hbs.AST.Program {
+/** A parsed template, as written: Handlebars' whitespace control is left to `compile`, which applies it to a tree it is given. */
+export type TemplateTree = hbs.AST.Program;
+
+/**
+ * Parses a template; a syntax error becomes a ReviewError naming the file, line and column. One parse serves both
+ * the citation check (which walks the tree's calls) and the render: compiling the tree gives what compiling the
+ * source would. Compiling rewrites parts of the tree, so walk it before, not after.
+ */
+export function parseTemplate(source: string, file: string): TemplateTree {
   try {
-    return Handlebars.parse(source);
+    return Handlebars.parseWithoutProcessing(source);
   } catch (error) {
     throw templateError(error, file, source);
   }

@@ -3,7 +3,7 @@ import Handlebars from 'handlebars';
 import type { Dataset } from '../run.ts';
 import { buildBibliography } from '../citations/bibliography.ts';
 import type { ReferenceStyleName } from '../citations/csl.ts';
-import { parseTemplate, templateError } from './handlebars.ts';
+import { parseTemplate, templateError, type TemplateTree } from './handlebars.ts';
 import { registerHelpers, type HelperContext } from './helpers.ts';
 import { buildReviewModel, type ReviewModel } from './model.ts';
 import { CitationNumbering } from './numbering.ts';
@@ -17,6 +17,8 @@ import type { Lang } from './format.ts';
 export interface TemplateSource {
   path: string;
   source: string;
+  /** The source already parsed by `parseTemplate`, when the caller has it; the render compiles it, which rewrites it. */
+  tree?: TemplateTree;
 }
 
 export interface ReviewMeta {
@@ -55,7 +57,7 @@ export function renderReview(input: RenderInput): RenderedReview {
   const numbering = new CitationNumbering(firstPass.order);
   const snapshot = takeSnapshot(input.dataset, (id) => numbering.peek(id));
   const changes = diffSnapshots(input.previous, snapshot, input.lang);
-  const body = joinCjkLines(runTemplate(compiled, input, helperContext(model, numbering, input, changes)));
+  const body = joinCjkLines(runTemplate(compiled, input, helperContext(model, numbering, input, { changes })));
   const table = buildEvidenceTable(model, (id) => numbering.peek(id));
   return {
     reviewHtml: htmlDocument({ lang: input.lang, title: input.meta.title, body }),
@@ -71,42 +73,21 @@ export function renderReview(input: RenderInput): RenderedReview {
   };
 }
 
+/** The templates of one render, compiled once into an isolated Handlebars environment that both passes share. */
 interface CompiledTemplates {
+  handlebars: typeof Handlebars;
   main: TemplateSource;
-  partials: readonly TemplateSource[];
+  render: Handlebars.TemplateDelegate;
 }
 
 function compileTemplates(main: TemplateSource, partials: readonly TemplateSource[]): CompiledTemplates {
-  // Parse now, so a syntax error is reported with its file before anything renders.
-  for (const template of [main, ...partials]) parseTemplate(template.source, template.path);
-  return { main, partials };
-}
-
-function helperContext(model: ReviewModel, numbering: CitationNumbering, input: RenderInput, changes: ChangeList | undefined): HelperContext {
-  return {
-    model,
-    numbering,
-    blocks: {
-      bibliography: () =>
-        bibliographyHtml(
-          buildBibliography(
-            numbering.order.map((id, i) => ({ number: i + 1, record: model.referencesById.get(id)! })),
-            input.meta.referenceStyle,
-            input.lang,
-          ),
-        ),
-      evidenceTable: () => evidenceTableHtml(buildEvidenceTable(model, (id) => numbering.numberOf(id))),
-      changes: () => (changes ? changesHtml(changes) : ''),
-    },
-  };
-}
-
-/** One render with a fresh, isolated Handlebars environment; errors come back located in their template. */
-function runTemplate(templates: CompiledTemplates, input: RenderInput, context: HelperContext): string {
   const handlebars = Handlebars.create();
-  registerHelpers(handlebars, context);
-  for (const partial of templates.partials) {
-    const compiled = handlebars.compile(partial.source, { strict: true });
+  // Each template is parsed here (unless it comes parsed), main first, so a syntax error is reported with its file
+  // before anything renders; Handlebars compiles the tree once, at its first use, and the second pass reuses that.
+  const compile = (template: TemplateSource) => handlebars.compile(template.tree ?? parseTemplate(template.source, template.path), { strict: true });
+  const render = compile(main);
+  for (const partial of partials) {
+    const compiled = compile(partial);
     // Handlebars' errors do not name the partial they come from: the innermost partial tags them.
     const tagged: Handlebars.TemplateDelegate = (context, options) => {
       try {
@@ -117,9 +98,40 @@ function runTemplate(templates: CompiledTemplates, input: RenderInput, context: 
     };
     handlebars.registerPartial(partialName(partial.path), tagged);
   }
-  const render = handlebars.compile(templates.main.source, { strict: true });
+  return { handlebars, main, render };
+}
+
+/**
+ * The helpers' view of one pass. The first pass (`final` undefined) only fixes the citation order and its
+ * output is dropped, so its reference list is left empty instead of going through citeproc: listing the
+ * references cites none. The changes block belongs to the final pass alone.
+ */
+function helperContext(model: ReviewModel, numbering: CitationNumbering, input: RenderInput, final: { changes: ChangeList } | undefined): HelperContext {
+  return {
+    model,
+    numbering,
+    blocks: {
+      bibliography: () =>
+        final === undefined
+          ? ''
+          : bibliographyHtml(
+              buildBibliography(
+                numbering.order.map((id, i) => ({ number: i + 1, record: model.referencesById.get(id)! })),
+                input.meta.referenceStyle,
+                input.lang,
+              ),
+            ),
+      evidenceTable: () => evidenceTableHtml(buildEvidenceTable(model, (id) => numbering.numberOf(id))),
+      changes: () => (final ? changesHtml(final.changes) : ''),
+    },
+  };
+}
+
+/** One pass with this pass's helpers (registering them replaces the previous pass's); errors come back located in their template. */
+function runTemplate(templates: CompiledTemplates, input: RenderInput, context: HelperContext): string {
+  registerHelpers(templates.handlebars, context);
   try {
-    return render({ lang: input.lang, meta: input.meta });
+    return templates.render({ lang: input.lang, meta: input.meta });
   } catch (error) {
     throw templateError(error, (error as { templateFile?: string }).templateFile ?? templates.main.path);
   }
