@@ -1,8 +1,9 @@
 // The evidence table as data: one row per included study, grouped by disease, each cell a few short lines of text.
 import type { OutcomeRecord } from '../schema/tables.ts';
-import { decimalsOf, formatInterval, formatNumber, type Lang } from './format.ts';
+import { decimalsOf, formatInterval, numberFormatter, type Lang } from './format.ts';
 import { label } from './labels.ts';
-import { outcomeName, termLabel, type IncludedStudy, type ReviewModel } from './model.ts';
+import { memo5 } from './memo.ts';
+import { termLabels, type IncludedStudy, type ReviewModel, type TermLabels } from './model.ts';
 
 export interface TableCell {
   lines: string[];
@@ -28,21 +29,89 @@ export interface EvidenceTable {
 const LUNG = new Set(['fvc', 'dlco', 'hrct', 'lung_function', 'ild_progression']);
 const SAFETY = new Set(['sae', 'adverse_events', 'neutropenia', 'infection', 'completion']);
 const EMPTY = '—';
+/** Measures that a value's own form already shows (a count, a percent, a plain value), so the line does not name them. */
+const SELF_EVIDENT_MEASURES = new Set(['count', 'percent', 'value']);
 
+/** What the rows of one line share: "FVC 平均变化 … ［96 weeks］". One object per line key, so rows are grouped by identity. */
+interface LineKind {
+  /** "FVC", or "FVC 平均变化" when the value's form does not show the measure. */
+  head: string;
+  /** Arm, time point and analysis as they close the line: "［placebo，96 weeks，完成者］" in Chinese, " [96 weeks]" in English, or ''. */
+  closing: string;
+}
+
+/**
+ * The words of outcome lines for one table, each worked out once per distinct input: thousands of
+ * rows repeat a few dozen terms, time points and arms, and a few thousand numbers.
+ */
+interface OutcomeWords {
+  lang: Lang;
+  labels: TermLabels;
+  /** Between the values of one line. */
+  separator: string;
+  lineKind: (row: OutcomeRecord, showArm: boolean) => LineKind;
+  number: (value: number, decimals?: number) => string;
+  percent: (value: number, decimals?: number) => string;
+}
+
+function outcomeWords(model: ReviewModel): OutcomeWords {
+  const { lang, vocabulary } = model;
+  const labels = termLabels(vocabulary, lang);
+  const separator = lang === 'zh' ? '，' : ', ';
+  return { lang, labels, separator, lineKind: lineKinds(labels, lang, separator), number: numberFormatter(), percent: numberFormatter('%') };
+}
+
+/**
+ * A row's line kind, remembered per distinct outcome, measure, arm, time point and analysis. The
+ * categories of one outcome (stable, improved, worse) come in consecutive rows, so the last row's
+ * inputs are compared first: five comparisons instead of five lookups.
+ */
+function lineKinds(labels: TermLabels, lang: Lang, separator: string): (row: OutcomeRecord, showArm: boolean) => LineKind {
+  // Rows share a line when their heads and contexts give the same key; different inputs can (a
+  // `count` and a `percent` measure both show no measure), so kinds are made once per key.
+  const kinds = new Map<string, LineKind>();
+  const kindOf = memo5((outcome: string | undefined, measure: string | undefined, arm: string | undefined, timepoint: string | undefined, analysis: string | undefined) => {
+    const name = labels.outcomeName(outcome);
+    const head = measure && !SELF_EVIDENT_MEASURES.has(measure) ? `${name} ${labels.measure(measure)}` : name;
+    const context = [arm, timepoint, analysis && analysis !== 'as_reported' ? labels.analysis(analysis) : undefined]
+      .filter((part): part is string => Boolean(part))
+      .join(separator);
+    const key = `${head}\u0000${context}`;
+    let kind = kinds.get(key);
+    if (kind === undefined) kinds.set(key, (kind = { head, closing: context === '' ? '' : lang === 'zh' ? `［${context}］` : ` [${context}]` }));
+    return kind;
+  });
+  // Updated in place rather than replaced: no allocation per row.
+  const last: { outcome?: string; measure?: string; arm?: string; timepoint?: string; analysis?: string; kind?: LineKind } = {};
+  return (row, showArm) => {
+    const { outcome, measure, analysis } = row;
+    const arm = showArm ? row.arm : undefined;
+    const timepoint = row.timepoint?.raw;
+    if (last.kind && last.outcome === outcome && last.measure === measure && last.arm === arm && last.timepoint === timepoint && last.analysis === analysis) return last.kind;
+    last.kind = kindOf(outcome, measure, arm, timepoint, analysis);
+    last.outcome = outcome;
+    last.measure = measure;
+    last.arm = arm;
+    last.timepoint = timepoint;
+    last.analysis = analysis;
+    return last.kind;
+  };
+}
 
 /** Builds the table; `numberOf` gives each study's citation number (the review's numbering). */
 export function buildEvidenceTable(model: ReviewModel, numberOf: (referenceId: string) => number | undefined): EvidenceTable {
   const { lang } = model;
+  const words = outcomeWords(model);
   const groups = new Map<string, EvidenceGroup>();
   for (const study of model.studies) {
     const disease = study.study.disease ?? '';
     let group = groups.get(disease);
     if (!group) {
-      const name = termLabel(model.vocabulary, 'disease', disease, lang);
+      const name = words.labels.disease(disease);
       group = { disease, heading: name === disease ? disease : `${name} (${disease})`, rows: [] };
       groups.set(disease, group);
     }
-    group.rows.push(studyRow(model, study, numberOf));
+    group.rows.push(studyRow(words, study, numberOf));
   }
   return {
     caption: `${label('tableNumber', lang)} ${label('evidenceTable', lang)}`,
@@ -52,35 +121,53 @@ export function buildEvidenceTable(model: ReviewModel, numberOf: (referenceId: s
   };
 }
 
-function studyRow(model: ReviewModel, entry: IncludedStudy, numberOf: (referenceId: string) => number | undefined): TableCell[] {
+function studyRow(words: OutcomeWords, entry: IncludedStudy, numberOf: (referenceId: string) => number | undefined): TableCell[] {
   const { study } = entry;
-  const { lang } = model;
+  const { lang, labels } = words;
   const cite = study.reference_id === undefined ? undefined : numberOf(study.reference_id);
-  const studyCell: TableCell = { lines: [[entry.firstAuthor, entry.year].filter((x) => x !== undefined).join(' ')] };
+  const studyCell: TableCell = { lines: [entry.year === undefined ? entry.firstAuthor : `${entry.firstAuthor} ${entry.year}`] };
   if (cite !== undefined) studyCell.cite = cite;
   const n = study.n_enrolled === undefined ? EMPTY : study.n_analysed === undefined ? String(study.n_enrolled) : `${study.n_enrolled} (${study.n_analysed})`;
   // A single-arm study says its arm once (in the regimen), not on every outcome line.
-  const showArm = new Set(entry.outcomes.map((o) => o.arm ?? '')).size > 1;
-  const describe = (filter: (o: OutcomeRecord) => boolean): TableCell => {
-    const lines = describeOutcomes(model, entry.outcomes.filter(filter), showArm);
-    return { lines: lines.length > 0 ? lines : [EMPTY] };
-  };
+  const showArm = hasSeveralArms(entry.outcomes);
+  const sections = outcomeSections(entry.outcomes);
   const status = entry.reference?.status;
   const statusCell: TableCell = { lines: [status ? label(status, lang) : EMPTY] };
   if (status) statusCell.status = status;
   return [
     studyCell,
-    { lines: [termLabel(model.vocabulary, 'design', study.design, lang) || EMPTY] },
+    { lines: [labels.design(study.design) || EMPTY] },
     { lines: [n] },
     { lines: [study.intervention?.raw ?? EMPTY] },
     { lines: [study.comparator ?? EMPTY] },
     { lines: [study.follow_up?.raw ?? EMPTY] },
-    describe((o) => LUNG.has(o.outcome ?? '')),
-    describe((o) => !LUNG.has(o.outcome ?? '') && !SAFETY.has(o.outcome ?? '')),
-    describe((o) => SAFETY.has(o.outcome ?? '')),
+    outcomeCell(words, sections.lung, showArm),
+    outcomeCell(words, sections.other, showArm),
+    outcomeCell(words, sections.safety, showArm),
     { lines: [study.conclusion ?? EMPTY] },
     statusCell,
   ];
+}
+
+function outcomeCell(words: OutcomeWords, rows: readonly OutcomeRecord[], showArm: boolean): TableCell {
+  const lines = describeWith(words, rows, showArm);
+  return { lines: lines.length > 0 ? lines : [EMPTY] };
+}
+
+/** Whether the rows name more than one arm (a missing arm counts as one). */
+function hasSeveralArms(rows: readonly OutcomeRecord[]): boolean {
+  const first = rows[0]?.arm ?? '';
+  return rows.some((row) => (row.arm ?? '') !== first);
+}
+
+/** The rows of each outcome column, in their order, sorted in one pass rather than one filter per column. */
+function outcomeSections(rows: readonly OutcomeRecord[]): Record<'lung' | 'other' | 'safety', OutcomeRecord[]> {
+  const sections = { lung: [] as OutcomeRecord[], other: [] as OutcomeRecord[], safety: [] as OutcomeRecord[] };
+  for (const row of rows) {
+    const outcome = row.outcome ?? '';
+    (LUNG.has(outcome) ? sections.lung : SAFETY.has(outcome) ? sections.safety : sections.other).push(row);
+  }
+  return sections;
 }
 
 /**
@@ -89,44 +176,58 @@ function studyRow(model: ReviewModel, entry: IncludedStudy, numberOf: (reference
  * "FVC 平均变化 −3.3 (95% CI −5.1 至 −1.5)［placebo→TCZ，96 weeks，完成者］".
  */
 export function describeOutcomes(model: ReviewModel, rows: readonly OutcomeRecord[], showArm: boolean): string[] {
-  const { lang, vocabulary } = model;
-  const separator = lang === 'zh' ? '，' : ', ';
-  const lines = new Map<string, { head: string; values: string[]; context: string }>();
+  return describeWith(outcomeWords(model), rows, showArm);
+}
+
+/** A line being written: its kind, then the pieces of its text, joined once at the end. */
+interface OpenLine {
+  kind: LineKind;
+  parts: string[];
+}
+
+function describeWith(words: OutcomeWords, rows: readonly OutcomeRecord[], showArm: boolean): string[] {
+  const { labels, separator } = words;
+  const lines: OpenLine[] = [];
+  let line: OpenLine | undefined;
   for (const row of rows) {
-    const head = [outcomeName(vocabulary, row.outcome, lang)];
-    if (row.measure && row.measure !== 'count' && row.measure !== 'percent' && row.measure !== 'value') head.push(termLabel(vocabulary, 'measure', row.measure, lang));
-    const context = [showArm ? row.arm : undefined, row.timepoint?.raw, row.analysis && row.analysis !== 'as_reported' ? termLabel(vocabulary, 'analysis', row.analysis, lang) : undefined]
-      .filter((part): part is string => Boolean(part))
-      .join(separator);
-    const key = `${head.join(' ')}\u0000${context}`;
-    const value = [row.category ? termLabel(vocabulary, 'category', row.category, lang) : '', valueText(row, lang)].filter(Boolean).join(' ');
-    const line = lines.get(key);
-    if (line) line.values.push(value);
-    else lines.set(key, { head: head.join(' '), values: [value], context });
+    const kind = words.lineKind(row, showArm);
+    const value = withPart(row.category ? labels.category(row.category) : '', valueText(row, words), ' ');
+    // The rows of one line mostly come together: the last row's line is the likeliest.
+    if (line?.kind !== kind) line = lines.find((open) => open.kind === kind);
+    if (line) line.parts.push(separator, value);
+    else lines.push((line = { kind, parts: [kind.head, ' ', value] }));
   }
-  return [...lines.values()].map(({ head, values, context }) => {
-    const contextText = context === '' ? '' : lang === 'zh' ? `［${context}］` : ` [${context}]`;
-    return `${head} ${values.join(separator)}${contextText}`;
+  // One join per line: a flat string, which the HTML writer escapes and copies without flattening it first.
+  return lines.map(({ kind, parts }) => {
+    parts.push(kind.closing);
+    return parts.join('');
   });
 }
 
-function valueText(row: OutcomeRecord, lang: Lang): string {
-  const source = row.source;
-  const percent = row.percent === undefined ? '' : `${formatNumber(row.percent.value, row.percent.decimals)}%`;
+/** `text` with `part` after it, as `[text, part].filter(Boolean).join(separator)` would give, without the arrays. */
+function withPart(text: string, part: string | undefined, separator: string): string {
+  if (!part) return text;
+  return text === '' ? part : `${text}${separator}${part}`;
+}
+
+function valueText(row: OutcomeRecord, words: OutcomeWords): string {
+  const percent = row.percent === undefined ? '' : words.percent(row.percent.value, row.percent.decimals);
   if (row.count !== undefined) {
     const fraction = row.denominator === undefined ? String(row.count) : `${row.count}/${row.denominator}`;
     return percent ? `${fraction} (${percent})` : fraction;
   }
   if (row.value !== undefined) {
-    let text = formatNumber(row.value, decimalsOf(source.cell('value')?.raw));
+    // One cell at a time: `source.cells` builds every cell of the row.
+    const { source } = row;
+    let text = words.number(row.value, decimalsOf(source.cell('value')?.raw));
     if (row.unit && !/^(points?|patients?)$/i.test(row.unit)) text += ` ${row.unit}`;
     if (row.ci_low !== undefined && row.ci_high !== undefined) {
-      const low = formatNumber(row.ci_low, decimalsOf(source.cell('ci_low')?.raw));
-      const high = formatNumber(row.ci_high, decimalsOf(source.cell('ci_high')?.raw));
-      text += ` (95% CI ${formatInterval(low, high, lang)})`;
+      const low = words.number(row.ci_low, decimalsOf(source.cell('ci_low')?.raw));
+      const high = words.number(row.ci_high, decimalsOf(source.cell('ci_high')?.raw));
+      text += ` (95% CI ${formatInterval(low, high, words.lang)})`;
     }
     return text;
   }
   if (percent) return percent;
-  return row.reported?.raw ?? label('notReported', lang);
+  return row.reported?.raw ?? label('notReported', words.lang);
 }

@@ -7,14 +7,50 @@ export function formatNumber(value: number, decimals?: number): string {
   return text.startsWith('-') ? `\u2212${text.slice(1)}` : text;
 }
 
-/** Decimals to show for a value read from `raw` (so "-10.0" stays "−10.0"). */
+/**
+ * Decimals to show for a value read from `raw` (so "-10.0" stays "−10.0"): the digits after the first
+ * point (ASCII or full-width) that has digits after it, as `/[.．](\d+)/` would find them. Read
+ * character by character: a table reads hundreds of thousands of numbers, and each match of the
+ * pattern would allocate an array.
+ */
 export function decimalsOf(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
-  const match = /[.．](\d+)/.exec(raw);
-  return match ? (match[1]?.length ?? 0) : 0;
+  for (let i = 0; i < raw.length; i++) {
+    const code = raw.charCodeAt(i);
+    if (code !== FULL_STOP && code !== FULL_WIDTH_FULL_STOP) continue;
+    let end = i + 1;
+    while (end < raw.length && isAsciiDigit(raw.charCodeAt(end))) end++;
+    if (end > i + 1) return end - i - 1;
+  }
+  return 0;
+}
+
+const FULL_STOP = 0x2e;
+const FULL_WIDTH_FULL_STOP = 0xff0e;
+
+function isAsciiDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }
 
 /** A confidence interval: "−10.0 至 −6.8" in Chinese, "−10.0 to −6.8" in English. */
 export function formatInterval(low: string, high: string, lang: Lang): string {
   return `${low} ${lang === 'zh' ? '至' : 'to'} ${high}`;
+}
+
+/**
+ * `formatNumber`, with `suffix` after it, remembered per value and decimals: a table writes a few
+ * thousand distinct numbers hundreds of thousands of times, and each remembered one spares a
+ * `toFixed` call and a new string. Make one per document.
+ */
+export function numberFormatter(suffix = ''): (value: number, decimals?: number) => string {
+  // One Map per count of decimals, found by index: a small integer needs no second lookup by key.
+  const byDecimals: Map<number, string>[] = [];
+  const shortest = new Map<number, string>();
+  return (value, decimals) => {
+    const texts = decimals === undefined ? shortest : (byDecimals[decimals] ??= new Map());
+    let text = texts.get(value);
+    // A Map holds −0 as 0, which is harmless: both format as "0", "0.0" …
+    if (text === undefined) texts.set(value, (text = formatNumber(value, decimals) + suffix));
+    return text;
+  };
 }

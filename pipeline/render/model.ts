@@ -4,6 +4,7 @@ import type { Vocabulary, VocabularyEntry, VocabularyKind } from '../normalise/v
 import type { OutcomeRecord, ReferenceRecord, StudyRecord } from '../schema/tables.ts';
 import type { Lang } from './format.ts';
 import { label } from './labels.ts';
+import { memo1 } from './memo.ts';
 
 /** A study with its reference and outcome rows, in the order of studies.csv and outcomes.csv. */
 export interface IncludedStudy {
@@ -71,6 +72,27 @@ export function outcomeName(vocabulary: Vocabulary, term: string | undefined, la
   const found = vocabulary.lookup('outcome', term);
   if (!found.ok) return term;
   return abbreviationOf(found.value) ?? found.value.label?.[lang] ?? found.value.term;
+}
+
+/** `termLabel` of each vocabulary kind, and `outcomeName`, for one vocabulary and language. */
+export type TermLabels = Record<VocabularyKind, (term: string | undefined) => string> & { outcomeName: (term: string | undefined) => string };
+
+/**
+ * Remembers every term's label: a table of thousands of studies repeats a few dozen terms, and an
+ * outcome's name tests each of its aliases with a pattern. Make one per table, not one per process,
+ * so that a review's own vocabulary never sees another's labels.
+ */
+export function termLabels(vocabulary: Vocabulary, lang: Lang): TermLabels {
+  const labelsOf = (kind: VocabularyKind) => memo1((term: string | undefined) => termLabel(vocabulary, kind, term, lang));
+  return {
+    disease: labelsOf('disease'),
+    design: labelsOf('design'),
+    outcome: labelsOf('outcome'),
+    category: labelsOf('category'),
+    measure: labelsOf('measure'),
+    analysis: labelsOf('analysis'),
+    outcomeName: memo1((term: string | undefined) => outcomeName(vocabulary, term, lang)),
+  };
 }
 
 function abbreviationOf(entry: VocabularyEntry): string | undefined {
