@@ -2,6 +2,7 @@
 import { constants as zlibConstants, deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import { ReviewError } from '../../errors.ts';
+import { ContentWriter, formatNumber, toThousandths } from './content.ts';
 import { fontBytes, type FaceName } from './fonts.ts';
 
 /** A colour as red, green, blue in 0–1. */
@@ -16,7 +17,8 @@ export interface CanvasOptions {
 
 /**
  * One run of glyphs on one baseline: `segments` are drawn one after another with `gap` points of extra space
- * between them (justification). `x` and `baseline` are in points from the page's top-left corner.
+ * between them (justification); with no gap they are simply pieces of one text. `x` and `baseline` are in points
+ * from the page's top-left corner.
  */
 export interface GlyphRun {
   face: FaceName;
@@ -27,6 +29,16 @@ export interface GlyphRun {
   color: Rgb;
   segments: readonly string[];
   gap: number;
+}
+
+/**
+ * Where composed text goes, run by run, without a GlyphRun object per run: the canvas writes it into the page as it
+ * comes. `x` and `baseline` are in points from the page's top-left corner; `gap` as in GlyphRun.
+ */
+export interface GlyphSink {
+  startRun(face: FaceName, size: number, color: Rgb, oblique: boolean, x: number, baseline: number, gap: number): void;
+  /** Text of the run last started; `newSegment` puts a justification gap before it. */
+  addText(text: string, newSegment: boolean): void;
 }
 
 /** Horizontal metrics the layout measures with: advances in em (1 = the font size). */
@@ -50,21 +62,28 @@ interface EmbeddedFontInternals {
   ref(): unknown;
 }
 
-// A face caches each code point's advance (for measuring) and, once drawn, its subset glyph id as the two bytes of a
-// PDF literal string. The BMP goes in flat arrays (NaN / undefined until first use): these look-ups run for every
-// character of every table cell.
+// A face caches each code point's advance (for measuring) and, once drawn, its glyph id in the subset. The BMP goes
+// in flat typed arrays (NaN / -1 until first use): these look-ups run for every character of every table cell.
 interface Face {
   font: EmbeddedFontInternals;
   unitsPerEm: number;
   advances: Float64Array;
   astralAdvances: Map<number, number>;
-  codes: (string | undefined)[];
-  astralCodes: Map<number, string>;
+  ids: Int32Array;
+  astralIds: Map<number, number>;
+  /** Its font-selection operator at each size. */
+  fontOps: Map<number, string>;
 }
 
 const BMP = 0x10000;
 
-const OBLIQUE_SKEW = 0.2;
+// Text matrices before their x and y: upright, or slanted by 0.2 for italics (the font has no italic).
+const UPRIGHT_MATRIX = '1 0 0 1 ';
+const OBLIQUE_MATRIX = '1 0 0.2 1 ';
+const OPEN_STRING = 0x28;
+const CLOSE_STRING = 0x29;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_STRING_TJ = ') Tj';
 
 /**
  * Draws on A4 pages through PDFKit. Text goes through our own glyph encoding instead of `doc.text()`: PDFKit shapes
@@ -72,7 +91,7 @@ const OBLIQUE_SKEW = 0.2;
  * mapping code points through the cmap once and writing one text object per line or table row is ~5x faster.
  * No kerning or ligatures are applied, so measuring and drawing agree exactly.
  */
-export class Canvas implements Metrics {
+export class Canvas implements Metrics, GlyphSink {
   readonly width: number;
   readonly height: number;
   private readonly doc: PDFKit.PDFDocument;
@@ -81,8 +100,25 @@ export class Canvas implements Metrics {
   private readonly chunks: Uint8Array[] = [];
   private readonly coverage = new Uint8Array(BMP);
   private readonly fillOps = new Map<Rgb, string>();
-  private readonly fontOps = new Map<string, string>();
-  private readonly pending: string[] = [];
+  private readonly strokeOps = new Map<Rgb, string>();
+  // The current page's content not yet handed to PDFKit.
+  private readonly content = new ContentWriter();
+  private readonly textStart: string;
+  // The text object being written: whether one is open, its font and colour operators so far, and the open run (its
+  // face, or null; its gap; a justified run's segments, which are written when it ends).
+  private inText = false;
+  private textFont = '';
+  private textColor = '';
+  private runFace: Face | null = null;
+  private runGap = 0;
+  private runSize = 0;
+  private readonly runSegments: string[] = [];
+  // Where the text object's line matrix stands, in thousandths of a point, and whether it is upright (after BT it is
+  // the identity). From an upright matrix a run starts with a short relative move (Td) instead of a whole matrix (Tm):
+  // a fifth less content to write and compress. Moves are differences of rounded positions, so they add up exactly.
+  private lineX = 0;
+  private lineY = 0;
+  private lineUpright = true;
 
   constructor(options: CanvasOptions) {
     const [width, height] = options.size;
@@ -101,6 +137,7 @@ export class Canvas implements Metrics {
       info: { ...infoDictionary(options.info), Creator: 'review', ModDate: options.info.CreationDate },
     });
     this.doc.on('data', (chunk: Uint8Array) => this.chunks.push(chunk));
+    this.textStart = `q 1 0 0 -1 0 ${num(height)} cm BT`;
     this.regular = this.openFace('regular');
     this.bold = this.openFace('bold');
   }
@@ -147,33 +184,115 @@ export class Canvas implements Metrics {
     this.doc.switchToPage(index);
   }
 
-  /** Writes all runs in one text object; PDFKit's user space is y-down, text space y-up, hence the flip. */
+  /** Writes runs in one text object of their own. */
   drawText(runs: readonly GlyphRun[]): void {
-    if (runs.length === 0) return;
-    const ops: string[] = [`q 1 0 0 -1 0 ${num(this.height)} cm BT`];
-    let font = '';
-    let color = '';
+    this.endText();
     for (const run of runs) {
-      const face = run.face === 'bold' ? this.bold : this.regular;
-      this.useFontOnPage(face.font);
-      const fontOp = this.fontOp(face, run.size);
-      if (fontOp !== font) ops.push((font = fontOp));
-      const colorOp = this.fillOp(run.color);
-      if (colorOp !== color) ops.push((color = colorOp));
-      ops.push(`1 0 ${run.oblique ? OBLIQUE_SKEW : 0} 1 ${num(run.x)} ${num(this.height - run.baseline)} Tm`);
-      ops.push(this.showOp(face, run));
+      this.startRun(run.face, run.size, run.color, run.oblique, run.x, run.baseline, run.gap);
+      for (let i = 0; i < run.segments.length; i++) this.addText(run.segments[i] as string, i > 0);
     }
-    ops.push('ET Q');
-    this.pending.push(ops.join('\n'));
+    this.endText();
+  }
+
+  /**
+   * Starts a run; runs started until `endText` share one text object (opened by the first of them). PDFKit's user
+   * space is y-down, text space y-up, hence the flip.
+   */
+  startRun(faceName: FaceName, size: number, color: Rgb, oblique: boolean, x: number, baseline: number, gap: number): void {
+    this.endRun();
+    const out = this.content;
+    if (!this.inText) {
+      out.line(this.textStart);
+      this.inText = true;
+      this.textFont = '';
+      this.textColor = '';
+      this.lineX = 0;
+      this.lineY = 0;
+      this.lineUpright = true;
+    }
+    const face = faceName === 'bold' ? this.bold : this.regular;
+    this.useFontOnPage(face.font);
+    const fontOp = this.fontOp(face, size);
+    if (fontOp !== this.textFont) out.line((this.textFont = fontOp));
+    const colorOp = this.fillOp(color);
+    if (colorOp !== this.textColor) out.line((this.textColor = colorOp));
+    const lineX = toThousandths(x);
+    const lineY = toThousandths(this.height - baseline);
+    if (oblique || !this.lineUpright) {
+      out.text(oblique ? OBLIQUE_MATRIX : UPRIGHT_MATRIX);
+      out.thousandths(lineX);
+      out.space();
+      out.thousandths(lineY);
+      out.line(' Tm');
+    } else {
+      out.thousandths(lineX - this.lineX);
+      out.space();
+      out.thousandths(lineY - this.lineY);
+      out.line(' Td');
+    }
+    this.lineX = lineX;
+    this.lineY = lineY;
+    this.lineUpright = !oblique;
+    this.runFace = face;
+    this.runGap = gap;
+    this.runSize = size;
+    // Glyph ids go out as binary literal strings, two bytes a glyph: half the bytes of PDFKit's hex strings, which
+    // shortens both the content and its compression. Unjustified text is written as it comes.
+    if (gap === 0) out.byte(OPEN_STRING);
+    else this.runSegments.length = 0;
+  }
+
+  addText(text: string, newSegment: boolean): void {
+    const face = this.runFace;
+    if (face === null) throw new ReviewError('INTERNAL', 'PDF text added outside a run');
+    if (this.runGap === 0) {
+      this.encode(face, text);
+      return;
+    }
+    const segments = this.runSegments;
+    if (newSegment || segments.length === 0) segments.push(text);
+    else segments[segments.length - 1] += text;
+  }
+
+  /** Ends the text object the runs since the last call went into (nothing when there were none). */
+  endText(): void {
+    this.endRun();
+    if (!this.inText) return;
+    this.content.line('ET Q');
+    this.inText = false;
   }
 
   fillRect(x: number, y: number, width: number, height: number, color: Rgb): void {
-    this.pending.push(`q ${rgb(color)} rg ${num(x)} ${num(y)} ${num(width)} ${num(height)} re f Q`);
+    this.endText();
+    const out = this.content;
+    out.text('q ');
+    out.text(this.fillOp(color));
+    out.space();
+    out.number(x);
+    out.space();
+    out.number(y);
+    out.space();
+    out.number(width);
+    out.space();
+    out.number(height);
+    out.line(' re f Q');
   }
 
   /** A horizontal rule centred on y. */
   rule(x1: number, x2: number, y: number, thickness: number, color: Rgb): void {
-    this.pending.push(`q ${rgb(color)} RG ${num(thickness)} w ${num(x1)} ${num(y)} m ${num(x2)} ${num(y)} l S Q`);
+    this.endText();
+    const out = this.content;
+    out.text(this.strokeOp(color));
+    out.number(thickness);
+    out.text(' w ');
+    out.number(x1);
+    out.space();
+    out.number(y);
+    out.text(' m ');
+    out.number(x2);
+    out.space();
+    out.number(y);
+    out.line(' l S Q');
   }
 
   /** A link to a named destination in this document, over the box whose top-left corner is (x, y). */
@@ -224,11 +343,11 @@ export class Canvas implements Metrics {
     }
   }
 
-  // Content goes to PDFKit once per page: each addContent call becomes a Buffer of its own.
+  // Content goes to PDFKit once per page, as bytes: PDFKit keeps a Uint8Array as it is.
   private flush(): void {
-    if (this.pending.length === 0) return;
-    this.doc.addContent(this.pending.join('\n'));
-    this.pending.length = 0;
+    this.endText();
+    if (this.content.size === 0) return;
+    this.doc.addContent(this.content.take());
   }
 
   private openFace(name: FaceName): Face {
@@ -238,15 +357,14 @@ export class Canvas implements Metrics {
     if (!isEmbeddedFont(font)) {
       throw new ReviewError('INTERNAL', 'pdfkit: embedded font internals have changed; the PDF renderer needs updating');
     }
-    return { font, unitsPerEm: font.font.unitsPerEm, advances: new Float64Array(BMP).fill(Number.NaN), astralAdvances: new Map(), codes: [], astralCodes: new Map() };
+    return { font, unitsPerEm: font.font.unitsPerEm, advances: new Float64Array(BMP).fill(Number.NaN), astralAdvances: new Map(), ids: new Int32Array(BMP).fill(-1), astralIds: new Map(), fontOps: new Map() };
   }
 
   private fontOp(face: Face, size: number): string {
-    const key = `${face.font.id}@${size}`;
-    let op = this.fontOps.get(key);
+    let op = face.fontOps.get(size);
     if (op === undefined) {
       op = `/${face.font.id} ${num(size)} Tf`;
-      this.fontOps.set(key, op);
+      face.fontOps.set(size, op);
     }
     return op;
   }
@@ -261,72 +379,84 @@ export class Canvas implements Metrics {
     return op;
   }
 
+  // A rule's opening: save the state and set the stroke colour (once formatted per colour, as for fills).
+  private strokeOp(color: Rgb): string {
+    let op = this.strokeOps.get(color);
+    if (op === undefined) {
+      op = `q ${rgb(color)} RG `;
+      this.strokeOps.set(color, op);
+    }
+    return op;
+  }
+
   private useFontOnPage(font: EmbeddedFontInternals): void {
     const fonts = this.doc.page.fonts as Record<string, unknown>;
     if (fonts[font.id] === undefined) fonts[font.id] = font.ref();
   }
 
-  // Glyph ids go out as binary literal strings, two bytes a glyph: half the bytes of PDFKit's hex strings, which
-  // shortens both the content and its compression.
-  private showOp(face: Face, run: GlyphRun): string {
-    if (run.gap === 0 || run.segments.length === 1) return `(${this.encode(face, run.segments.join(''))}) Tj`;
-    const adjust = num((-run.gap * 1000) / run.size);
-    let op = '[';
-    for (let i = 0; i < run.segments.length; i++) op += `${i > 0 ? ` ${adjust} ` : ''}(${this.encode(face, run.segments[i] as string)})`;
-    return `${op}] TJ`;
+  private endRun(): void {
+    const face = this.runFace;
+    if (face === null) return;
+    this.runFace = null;
+    const out = this.content;
+    if (this.runGap === 0) {
+      out.line(CLOSE_STRING_TJ);
+      return;
+    }
+    const segments = this.runSegments;
+    if (segments.length <= 1) {
+      out.byte(OPEN_STRING);
+      this.encode(face, segments[0] ?? '');
+      out.line(CLOSE_STRING_TJ);
+      return;
+    }
+    const adjust = ` ${num((-this.runGap * 1000) / this.runSize)} `;
+    out.byte(OPEN_ARRAY);
+    for (let i = 0; i < segments.length; i++) {
+      if (i > 0) out.text(adjust);
+      out.byte(OPEN_STRING);
+      this.encode(face, segments[i] as string);
+      out.byte(CLOSE_STRING);
+    }
+    out.line('] TJ');
   }
 
-  private encode(face: Face, text: string): string {
-    let codes = '';
+  private encode(face: Face, text: string): void {
+    const out = this.content;
+    const ids = face.ids;
     for (let i = 0; i < text.length; i++) {
-      const codePoint = text.codePointAt(i) as number;
-      if (codePoint >= BMP) {
-        i++;
-        let code = face.astralCodes.get(codePoint);
-        if (code === undefined) {
-          code = includeGlyph(face, codePoint);
-          face.astralCodes.set(codePoint, code);
+      const unit = text.charCodeAt(i);
+      if (unit >= 0xd800 && unit <= 0xdbff) {
+        const codePoint = text.codePointAt(i) as number;
+        if (codePoint >= BMP) {
+          i++;
+          let id = face.astralIds.get(codePoint);
+          if (id === undefined) {
+            id = includeGlyph(face, codePoint);
+            face.astralIds.set(codePoint, id);
+          }
+          out.glyph(id);
+          continue;
         }
-        codes += code;
-        continue;
       }
-      let code = face.codes[codePoint];
-      if (code === undefined) {
-        code = includeGlyph(face, codePoint);
-        face.codes[codePoint] = code;
+      let id = ids[unit] as number;
+      if (id < 0) {
+        id = includeGlyph(face, unit);
+        ids[unit] = id;
       }
-      codes += code;
+      out.glyph(id);
     }
-    return codes;
   }
 }
 
 // Adds the glyph to PDFKit's subset and records its width and text for the embedded font's /W and /ToUnicode.
-function includeGlyph(face: Face, codePoint: number): string {
+function includeGlyph(face: Face, codePoint: number): number {
   const font = face.font;
   const glyph = font.font.glyphForCodePoint(codePoint);
   const id = font.subset.includeGlyph(glyph.id);
   if (font.widths[id] === undefined) font.widths[id] = (glyph.advanceWidth * 1000) / face.unitsPerEm;
   if (font.unicode[id] === undefined) font.unicode[id] = glyph.codePoints.length > 0 ? glyph.codePoints : [codePoint];
-  return literalByte(id >> 8) + literalByte(id & 0xff);
-}
-
-// One byte inside a PDF literal string (the content is written as latin1): brackets, backslash and line ends escaped.
-function literalByte(byte: number): string {
-  switch (byte) {
-    case 0x28:
-      return '\\(';
-    case 0x29:
-      return '\\)';
-    case 0x5c:
-      return '\\\\';
-    case 0x0d:
-      return '\\r';
-    case 0x0a:
-      return '\\n';
-    default:
-      return String.fromCharCode(byte);
-  }
+  return id;
 }
 
 // A page's content stream as pdfkit 0.17 keeps it until the document ends (lib/reference.js).
@@ -359,11 +489,7 @@ function infoDictionary(info: CanvasOptions['info']): CanvasOptions['info'] {
   return Keywords === undefined || Keywords === '' ? rest : { ...rest, Keywords };
 }
 
-/** Formats a number for a content stream: at most 3 decimals, never exponent notation or -0. */
-export function num(value: number): string {
-  // A rounded k/1000 prints as its shortest decimal form; -0 prints as "0".
-  return String(Math.round(value * 1000) / 1000);
-}
+const num = formatNumber;
 
 function rgb(color: Rgb): string {
   return `${num(color[0])} ${num(color[1])} ${num(color[2])}`;

@@ -82,7 +82,11 @@ class PackedColumn {
   /** The narrowest width above `width` at which some cell takes one line fewer (Infinity if none). */
   nextBreak(width: number): number {
     let next = Infinity;
-    for (const natural of this.widths) {
+    // An index loop: this runs thousands of times while the table's first rows are still unoptimised code, where a
+    // for-of over a typed array allocates an iterator result per value.
+    const widths = this.widths;
+    for (let i = 0; i < widths.length; i++) {
+      const natural = widths[i] as number;
       if (natural <= width + 0.01) continue;
       const count = estimateLines(natural, width);
       // A hair above the threshold, so rounding cannot leave the line count where it was.
@@ -110,6 +114,8 @@ export function allocateWidths(samples: readonly ColumnSample[], available: numb
   const table = new CostTable(samples.map((sample) => new PackedColumn(sample, rows)), rows, widths);
   let left = available - minSum;
   const grant = Math.max(0.5, left * MIN_GRANT);
+  // Each round widens one column, so the others' next break points stay as they were: found once per width.
+  const nextBreaks = widths.map(() => Number.NaN);
   for (;;) {
     const tallest = table.tallest();
     let best = -1;
@@ -118,7 +124,9 @@ export function allocateWidths(samples: readonly ColumnSample[], available: numb
     table.columns.forEach((column, index) => {
       const width = widths[index] as number;
       if (width >= column.max) return;
-      const target = Math.max(column.nextBreak(width), width + grant);
+      let nextBreak = nextBreaks[index] as number;
+      if (Number.isNaN(nextBreak)) nextBreak = nextBreaks[index] = column.nextBreak(width);
+      const target = Math.max(nextBreak, width + grant);
       if (!Number.isFinite(target) || target - width > left) return;
       const rate = table.saving(index, target, tallest) / (target - width);
       if (rate > bestRate) {
@@ -130,6 +138,7 @@ export function allocateWidths(samples: readonly ColumnSample[], available: numb
     if (best < 0) break;
     left -= bestTarget - (widths[best] as number);
     widths[best] = bestTarget;
+    nextBreaks[best] = Number.NaN;
     table.set(best, bestTarget);
   }
   const weightSum = sum(table.columns.map((column) => column.weight));

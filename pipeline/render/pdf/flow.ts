@@ -1,7 +1,7 @@
 // The cursor down the pages and the setting of one block of text: line breaking, orphans and widows, links.
-import { toWords, type StyledText } from './words.ts';
-import type { Canvas, GlyphRun, Metrics } from './canvas.ts';
-import { avoidRunt, breakLines, composeLineInto, type LineOutput, type LinkBox, type Paragraph } from './lines.ts';
+import { runsToWords, type Word } from './words.ts';
+import type { Canvas, GlyphRun } from './canvas.ts';
+import { avoidRunt, breakLines, composeLineInto, type LinkBox, type Paragraph } from './lines.ts';
 import type { Lang, Run } from './model.ts';
 import { baselineOffset, type BlockStyle, type TextStyle, type Theme } from './style.ts';
 
@@ -83,21 +83,19 @@ export interface SetText {
 
 /** Styles runs on a block style, cuts them into words and breaks them into lines for the box. */
 export function prepareText(ctx: FlowContext, runs: readonly Run[], style: BlockStyle, box: TextBox): SetText {
-  const paragraph = breakLines(toWords(styledRuns(ctx, runs, style), ctx.canvas), { first: box.width - box.first, rest: box.width - box.rest }, ctx.canvas);
+  const paragraph = breakLines(wordsOf(ctx, runs, style), { first: box.width - box.first, rest: box.width - box.rest }, ctx.canvas);
   if (style.align === 'justify') avoidRunt(paragraph, ctx.canvas);
   return { paragraph, style, lineHeight: style.size * style.leading, box };
 }
 
-/** Runs with their marks resolved on a block style. */
-export function styledRuns(ctx: FlowContext, runs: readonly Run[], style: BlockStyle): StyledText[] {
-  const items: StyledText[] = [];
-  for (const run of runs) items.push({ text: run.text, style: ctx.style(run.marks, style) });
-  return items;
+/** The words of runs with their marks resolved on a block style. */
+export function wordsOf(ctx: FlowContext, runs: readonly Run[], style: BlockStyle): Word[] {
+  return runsToWords(runs, (run) => ctx.style(run.marks, style), ctx.canvas);
 }
 
-/** Glyph runs and links of lines [from, to) with the first line's top at y. */
-export function linesAt(text: SetText, from: number, to: number, y: number, metrics: Metrics): LineOutput {
-  const out: LineOutput = { runs: [], links: [] };
+/** Draws lines [from, to) with the first line's top at y, in one text object; returns their links. */
+export function drawLines(text: SetText, from: number, to: number, y: number, canvas: Canvas): LinkBox[] {
+  const links: LinkBox[] = [];
   for (let i = from; i < to; i++) {
     const indent = i === 0 ? text.box.first : text.box.rest;
     const top = y + (i - from) * text.lineHeight;
@@ -108,9 +106,10 @@ export function linesAt(text: SetText, from: number, to: number, y: number, metr
       align: text.style.align,
       size: text.style.size,
     };
-    composeLineInto(text.paragraph, text.paragraph.lines[i] as (typeof text.paragraph.lines)[number], setting, metrics, out);
+    composeLineInto(text.paragraph, text.paragraph.lines[i] as (typeof text.paragraph.lines)[number], setting, canvas, canvas, links);
   }
-  return out;
+  canvas.endText();
+  return links;
 }
 
 /** Draws links, skipping internal ones whose target is not in this document. */
@@ -154,9 +153,7 @@ export function placeText(flow: Flow, text: SetText, options: { anchor?: string 
       const shifted = (options.extra ?? []).map((run) => ({ ...run, baseline: run.baseline + flow.y }));
       ctx.canvas.drawText(shifted);
     }
-    const { runs, links } = linesAt(text, i, i + take, flow.y, ctx.canvas);
-    ctx.canvas.drawText(runs);
-    drawLinks(ctx, links);
+    drawLinks(ctx, drawLines(text, i, i + take, flow.y, ctx.canvas));
     flow.y += take * text.lineHeight;
     i += take;
     if (i < count) flow.newPage();

@@ -1,5 +1,7 @@
 // Fills lines greedily from words (cutting CJK text where it allows) and turns a line into positioned glyph runs.
-import type { GlyphRun, Metrics } from './canvas.ts';
+import { ReviewError } from '../../errors.ts';
+import type { GlyphRun, GlyphSink, Metrics, Rgb } from './canvas.ts';
+import type { FaceName } from './fonts.ts';
 import type { Align, TextStyle } from './style.ts';
 import { canBreakBetween, splitWord, stretchesBetween, type Part, type Split, type Word } from './words.ts';
 
@@ -164,7 +166,7 @@ interface Piece {
   stretch: boolean;
 }
 
-/** Glyph runs and link boxes of lines being set; composing appends to them. */
+/** Glyph runs and link boxes of a line. */
 export interface LineOutput {
   runs: GlyphRun[];
   links: LinkBox[];
@@ -172,13 +174,34 @@ export interface LineOutput {
 
 /** Positions a line's words as glyph runs, one per change of style; justified lines spread the slack between them. */
 export function composeLine(paragraph: Paragraph, line: LineBox, setting: LineSetting, metrics: Metrics): LineOutput {
-  const out: LineOutput = { runs: [], links: [] };
-  composeLineInto(paragraph, line, setting, metrics, out);
-  return out;
+  const runs = new RunCollector();
+  const links: LinkBox[] = [];
+  composeLineInto(paragraph, line, setting, metrics, runs, links);
+  return { runs: runs.runs, links };
 }
 
-/** As composeLine, appending to `out`: a table row's cells share one list. */
-export function composeLineInto(paragraph: Paragraph, line: LineBox, setting: LineSetting, metrics: Metrics, out: LineOutput): void {
+/** Keeps what a sink is given as GlyphRun objects; unjustified text stays in the pieces it came in. */
+export class RunCollector implements GlyphSink {
+  readonly runs: (GlyphRun & { segments: string[] })[] = [];
+
+  startRun(face: FaceName, size: number, color: Rgb, oblique: boolean, x: number, baseline: number, gap: number): void {
+    this.runs.push({ face, size, x, baseline, oblique, color, segments: [], gap });
+  }
+
+  addText(text: string, newSegment: boolean): void {
+    const run = this.runs[this.runs.length - 1];
+    if (run === undefined) throw new ReviewError('INTERNAL', 'PDF text added outside a run');
+    const segments = run.segments;
+    if (newSegment || run.gap === 0 || segments.length === 0) segments.push(text);
+    else segments[segments.length - 1] += text;
+  }
+}
+
+/**
+ * As composeLine, writing the runs to `sink` (the canvas, when drawing) and appending link boxes to `links`: a table
+ * row's cells go into one text object.
+ */
+export function composeLineInto(paragraph: Paragraph, line: LineBox, setting: LineSetting, metrics: Metrics, sink: GlyphSink, links: LinkBox[]): void {
   const slack = setting.width - line.width;
   let x = setting.x;
   if (setting.align === 'justify' && !line.last && slack > 0) {
@@ -187,7 +210,7 @@ export function composeLineInto(paragraph: Paragraph, line: LineBox, setting: Li
     for (let i = 0; i < pieces.length - 1; i++) if ((pieces[i] as Piece).stretch) stretches++;
     const gap = stretches > 0 ? slack / stretches : 0;
     if (gap > 0 && gap <= setting.size * 0.5) {
-      placePieces(pieces, newState(out, x, setting.baseline, gap), gap);
+      placePieces(pieces, newState(sink, links, x, setting.baseline, gap), gap);
       return;
     }
   } else if (setting.align === 'center') {
@@ -195,7 +218,7 @@ export function composeLineInto(paragraph: Paragraph, line: LineBox, setting: Li
   } else if (setting.align === 'right') {
     x += slack;
   }
-  const state = newState(out, x, setting.baseline, 0);
+  const state = newState(sink, links, x, setting.baseline, 0);
   for (let i = line.start; i < line.end; i++) {
     const word = paragraph.words[i] as Word;
     for (const part of word.parts) place(state, part, false);
@@ -250,32 +273,30 @@ function placePieces(pieces: readonly Piece[], state: ComposeState, gap: number)
 }
 
 interface ComposeState {
-  out: LineOutput;
-  run: (GlyphRun & { segments: string[] }) | null;
+  sink: GlyphSink;
+  links: LinkBox[];
+  /** The style of the line's current run; null before its first. */
   style: TextStyle | null;
   x: number;
   gap: number;
   baseline: number;
 }
 
-function newState(out: LineOutput, x: number, baseline: number, gap: number): ComposeState {
-  return { out, run: null, style: null, x, gap, baseline };
+function newState(sink: GlyphSink, links: LinkBox[], x: number, baseline: number, gap: number): ComposeState {
+  return { sink, links, style: null, x, gap, baseline };
 }
 
 // Adds a part to the current run when the style is unchanged (as a new segment after a justification gap).
 function place(state: ComposeState, part: Part, newSegment: boolean): void {
   const style = part.style;
-  const run = state.run;
-  if (run !== null && state.style === style) {
-    if (newSegment) run.segments.push(part.text);
-    else run.segments[run.segments.length - 1] += part.text;
+  if (state.style === style) {
+    state.sink.addText(part.text, newSegment);
   } else {
-    const next = { face: style.face, size: style.size, x: state.x, baseline: state.baseline - style.rise, oblique: style.oblique, color: style.color, segments: [part.text], gap: state.gap };
-    state.run = next;
+    state.sink.startRun(style.face, style.size, style.color, style.oblique, state.x, state.baseline - style.rise, state.gap);
+    state.sink.addText(part.text, false);
     state.style = style;
-    state.out.runs.push(next);
   }
-  if (style.href !== null) addLink(state.out.links, part, state.x, state.baseline);
+  if (style.href !== null) addLink(state.links, part, state.x, state.baseline);
   state.x += part.width;
 }
 

@@ -143,7 +143,12 @@ export function createStyler(): (marks: Marks, base: BlockStyle) => TextStyle {
   // Most runs share their marks and base objects (PLAIN, the table's cell style): look those up by identity first.
   const byIdentity = new Map<BlockStyle, Map<Marks, TextStyle>>();
   const byValue = new Map<string, TextStyle>();
+  // And the runs of a cell or paragraph mostly share both: the last answer is kept.
+  let lastMarks: Marks | null = null;
+  let lastBase: BlockStyle | null = null;
+  let lastStyle: TextStyle | null = null;
   return function styleOf(marks, base) {
+    if (marks === lastMarks && base === lastBase) return lastStyle as TextStyle;
     let forBase = byIdentity.get(base);
     if (forBase === undefined) {
       forBase = new Map();
@@ -160,6 +165,9 @@ export function createStyler(): (marks: Marks, base: BlockStyle) => TextStyle {
       }
       forBase.set(marks, style);
     }
+    lastMarks = marks;
+    lastBase = base;
+    lastStyle = style;
     return style;
   };
 }

@@ -1,8 +1,8 @@
 // Lays out the evidence table: widths from content, wrapped cells, header repeated on each page, rows kept whole.
-import { lineWidths, naturalWidth, toWords, widestUnbreakable, type Word } from './words.ts';
+import { lineWidths, naturalWidth, widestUnbreakable, type Word } from './words.ts';
 import { allocateWidths, sampleIndexes, type ColumnSample } from './columns.ts';
-import { drawLinks, placeText, prepareText, styledRuns, type Flow, type FlowContext } from './flow.ts';
-import { breakLines, composeLineInto, type LineOutput, type Paragraph } from './lines.ts';
+import { drawLinks, placeText, prepareText, wordsOf, type Flow, type FlowContext } from './flow.ts';
+import { breakLines, composeLineInto, type LinkBox, type Paragraph } from './lines.ts';
 import { PLAIN, plainText, type Run, type TableCell, type TableModel, type TableRow } from './model.ts';
 import { baselineOffset, type Align, type BlockStyle } from './style.ts';
 
@@ -161,7 +161,7 @@ class RowWords {
 
   private build(index: number, row: TableRow): Word[][] {
     const atoms: Word[][] = [];
-    for (const cell of row.cells) atoms.push(toWords(styledRuns(this.ctx, cell.runs, cell.header || row.kind === 'group' || index < 0 ? this.head : this.body), this.ctx.canvas));
+    for (const cell of row.cells) atoms.push(wordsOf(this.ctx, cell.runs, cell.header || row.kind === 'group' || index < 0 ? this.head : this.body));
     return atoms;
   }
 }
@@ -251,20 +251,23 @@ function drawRowBox(setting: TableSetting, box: RowBox, from: number, to: number
   ctx.canvas.rule(geometry.x, geometry.x + geometry.total, y + height, 0.3, ctx.theme.table.rowRule);
 }
 
-/** Draws lines [from, to) of every cell of a row whose top is at y, in one text object. */
+/** Draws lines [from, to) of every cell of a row whose top is at y, in one text object, straight into the page. */
 function drawRow(setting: TableSetting, box: RowBox, from: number, to: number, y: number): void {
   const { lineHeight, padY, body } = setting;
-  const out: LineOutput = { runs: [], links: [] };
+  const canvas = setting.ctx.canvas;
+  const links: LinkBox[] = [];
   const baseline = baselineOffset(body.size, lineHeight);
   for (const cell of box.cells) {
     const end = Math.min(to, cell.text.lines.length);
+    // One setting per cell, moved down line by line: a 10,000-row table has hundreds of thousands of lines.
+    const at = { x: cell.x, baseline: 0, width: cell.width, align: cell.align, size: body.size };
     for (let i = from; i < end; i++) {
-      const at = { x: cell.x, baseline: y + padY + (i - from) * lineHeight + baseline, width: cell.width, align: cell.align, size: body.size };
-      composeLineInto(cell.text, cell.text.lines[i] as Paragraph['lines'][number], at, setting.ctx.canvas, out);
+      at.baseline = y + padY + (i - from) * lineHeight + baseline;
+      composeLineInto(cell.text, cell.text.lines[i] as Paragraph['lines'][number], at, canvas, canvas, links);
     }
   }
-  setting.ctx.canvas.drawText(out.runs);
-  if (out.links.length > 0) drawLinks(setting.ctx, out.links);
+  canvas.endText();
+  if (links.length > 0) drawLinks(setting.ctx, links);
 }
 
 // "表 1 …（续）" on the pages a table continues on.

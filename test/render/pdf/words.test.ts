@@ -1,6 +1,7 @@
 // Words and break opportunities: CJK breaks anywhere except before closing and after opening punctuation; Latin at spaces.
 import { describe, expect, it } from 'vitest';
-import { canBreakBetween, naturalWidth, splitWord, toWords, widestUnbreakable, type Word } from '../../../pipeline/render/pdf/words.ts';
+import { canBreakBetween, naturalWidth, shapeBookOf, ShapeBook, splitWord, toWords, widestUnbreakable, type StyledText, type Word } from '../../../pipeline/render/pdf/words.ts';
+import type { Metrics } from '../../../pipeline/render/pdf/canvas.ts';
 import { bold, metrics, plain, styled } from './metrics.ts';
 
 const cp = (char: string): number => char.codePointAt(0) as number;
@@ -113,5 +114,102 @@ describe('splitWord', () => {
   it('finds the widest unbreakable piece', () => {
     expect(widestUnbreakable(toWords([styled('一二三，四 word')], metrics), metrics)).toBe(20);
     expect(widestUnbreakable(toWords([styled('一 tocilizumab')], metrics), metrics)).toBe(55);
+  });
+});
+
+describe('word shapes', () => {
+  // Characters that exercise every rule of the builder: CJK, Latin, digits, closing and opening punctuation, in-word
+  // breaks, doubled marks, white space of each kind, soft hyphen, zero-width space and a character the font lacks.
+  const ALPHABET = ['研', '究', '例', 'T', 'C', 'Z', 'a', 'b', '1', '4', '，', '。', '）', '（', '%', '(', ')', '-', '/', '—', '…', ' ', ' ', ' ', '\n', '\t', '\u00ad', '\u200b', 'Ž', '𠀀'];
+  const small = { ...plain, size: 7 };
+  const STYLES = [plain, plain, bold, small];
+
+  // mulberry32: the same cases on every run.
+  function random(seed: number): () => number {
+    let state = seed;
+    return () => {
+      state = (state + 0x6d2b79f5) | 0;
+      let t = Math.imul(state ^ (state >>> 15), 1 | state);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  function randomItems(next: () => number): StyledText[] {
+    const items: StyledText[] = [];
+    const count = 1 + Math.floor(next() * 4);
+    for (let i = 0; i < count; i++) {
+      if (next() < 0.1) {
+        items.push(styled('\n'));
+        continue;
+      }
+      let text = '';
+      const length = 1 + Math.floor(next() * 12);
+      for (let j = 0; j < length; j++) text += ALPHABET[Math.floor(next() * ALPHABET.length)];
+      items.push(styled(text, STYLES[Math.floor(next() * STYLES.length)]));
+    }
+    return items;
+  }
+
+  // The font lacks Ž (its stand-in is Z), as Noto Sans SC does.
+  const lacking: Metrics = { advance: metrics.advance, covers: (cp) => cp !== 0x17d };
+
+  it('sets words from shapes exactly as character by character, cold and warm', () => {
+    const next = random(7);
+    const book = new ShapeBook(lacking);
+    for (let i = 0; i < 3000; i++) {
+      const items = randomItems(next);
+      const expected = toWords(items, lacking, null);
+      expect(toWords(items, lacking, book), JSON.stringify(items.map((item) => item.text))).toEqual(expected);
+      expect(toWords(items, lacking, book)).toEqual(expected);
+    }
+    expect(book.count).toBeGreaterThan(100);
+  });
+
+  it('never changes a shared shape when its word goes on in another style', () => {
+    const book = new ShapeBook(metrics);
+    const first = toWords([styled('abc '), styled('abc'), styled('def', bold)], metrics, book);
+    expect(first.map((word) => word.parts.map((part) => [part.text, part.style.face, part.width]))).toEqual([
+      [['abc', 'regular', 15]],
+      [
+        ['abc', 'regular', 15],
+        ['def', 'bold', 15],
+      ],
+    ]);
+    const again = toWords([styled('abc')], metrics, book);
+    expect(again[0]?.parts).toEqual([{ text: 'abc', style: plain, width: 15 }]);
+    expect(again[0]?.width).toBe(15);
+  });
+
+  it('keeps the state a word leaves for the text after it', () => {
+    const book = new ShapeBook(metrics);
+    for (let pass = 0; pass < 2; pass++) {
+      // CTD- is four characters long, so ILD after it may go to the next line; after IL- the 6 may not.
+      const [long] = toWords([styled('CTD-'), styled('ILD', bold)], metrics, book);
+      const [short] = toWords([styled('IL-'), styled('6', bold)], metrics, book);
+      expect([long?.breakable, short?.breakable]).toEqual([true, false]);
+    }
+  });
+
+  it('keeps one shape per style, and one book per set of metrics', () => {
+    const book = new ShapeBook(metrics);
+    const [regular] = toWords([styled('研究')], metrics, book);
+    const [smaller] = toWords([styled('研究', { ...plain, size: 5 })], metrics, book);
+    expect([regular?.width, smaller?.width]).toEqual([20, 10]);
+    expect(book.count).toBe(2);
+    const wide: Metrics = { advance: () => 2, covers: () => true };
+    expect(shapeBookOf(wide)).not.toBe(shapeBookOf(metrics));
+    expect(toWords([styled('研究')], wide)[0]?.width).toBe(40);
+    expect(toWords([styled('研究')], metrics)[0]?.width).toBe(20);
+    // Spaces too are measured with the metrics they are set in, although both share the style.
+    expect(toWords([styled('a b')], wide)[0]?.glue?.width).toBe(20);
+    expect(toWords([styled('a b')], metrics)[0]?.glue?.width).toBe(2.5);
+  });
+
+  it('stops keeping shapes at its limit and still sets every word', () => {
+    const book = new ShapeBook(metrics, 2);
+    const words = toWords([styled('a bb ccc dddd a')], metrics, book);
+    expect(words.map((word) => word.width)).toEqual([5, 10, 15, 20, 5]);
+    expect(book.count).toBe(2);
   });
 });
