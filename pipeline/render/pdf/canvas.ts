@@ -1,9 +1,13 @@
 // PDFKit adapter: the only file that imports pdfkit; pages, fonts, glyph runs, rules, links and bookmarks in top-down points.
 import { constants as zlibConstants, deflateSync } from 'node:zlib';
-import PDFDocument from 'pdfkit';
+import { createRequire } from 'node:module';
 import { ReviewError } from '../../errors.ts';
 import { ContentWriter, formatNumber, toThousandths } from './content.ts';
 import { fontBytes, type FaceName } from './fonts.ts';
+
+// Required, not imported: an ESM import of this CommonJS bundle makes Node scan all 390 KB of it for
+// named exports first, ~140 ms of every build (460 → 321 ms to load pdfkit, measured here).
+const PDFDocument = createRequire(import.meta.url)('pdfkit') as typeof import('pdfkit');
 
 /** A colour as red, green, blue in 0–1. */
 export type Rgb = readonly [number, number, number];
