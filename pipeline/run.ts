@@ -12,8 +12,10 @@ import {
   type ReferenceRecord,
   type StudyRecord,
   type VocabularyRecord,
+  type RowSource,
   rowSourceWith,
 } from './schema/tables.ts';
+import type { PersonName } from './normalise/author.ts';
 import { createRuleSet, type RuleSet, type SeverityConfig } from './checks/runner.ts';
 import { registry } from './checks/registry.ts';
 import type { EncodingFact, IndexedReference, IndexedStudy, RuleModule } from './checks/types.ts';
@@ -102,7 +104,7 @@ export function checkRecords(input: RecordsInput, options: CheckOptions = {}): C
     },
     studies: (study: StudyRecord) => {
       if (options.keepOutcomes !== false) dataset.studies.push(study);
-      if (study.id !== undefined && !studies.has(study.id)) studies.set(study.id, { id: study.id, disease: study.disease, n_enrolled: study.n_enrolled });
+      if (study.id !== undefined && !studies.has(study.id)) studies.set(study.id, { id: study.id, disease: study.disease, n_enrolled: study.n_enrolled, line: study.source.line });
       rules.visit('study', study);
     },
     outcomes: (outcome: OutcomeRecord) => {
@@ -124,13 +126,43 @@ export function checkRecords(input: RecordsInput, options: CheckOptions = {}): C
 }
 
 function indexedReference(id: string, record: ReferenceRecord): IndexedReference {
-  return {
-    id,
-    number: record.number,
-    year: record.year,
-    firstAuthor: record.authors?.names[0],
-    source: rowSourceWith(record.source, { id: record.source.cell('id') }),
-  };
+  return new ReferenceEntry(id, record);
+}
+
+/**
+ * A reference in the index, its id cell's place kept as numbers: a row source is built only when a
+ * rule reports at it. Fifty thousand references are kept for the whole run of a large check.
+ */
+class ReferenceEntry implements IndexedReference {
+  readonly id: string;
+  readonly number: number | undefined;
+  readonly year: number | undefined;
+  readonly firstAuthor: PersonName | undefined;
+  readonly file: string;
+  readonly line: number;
+  readonly index: number;
+  private readonly idRaw: string | undefined;
+  private readonly idLine: number;
+  private readonly idColumn: number;
+
+  constructor(id: string, record: ReferenceRecord) {
+    this.id = id;
+    this.number = record.number;
+    this.year = record.year;
+    this.firstAuthor = record.authors?.names[0];
+    this.file = record.source.file;
+    this.line = record.source.line;
+    this.index = record.source.index;
+    const cell = record.source.cell('id');
+    this.idRaw = cell?.raw;
+    this.idLine = cell?.line ?? 0;
+    this.idColumn = cell?.column ?? 0;
+  }
+
+  get source(): RowSource {
+    const id = this.idRaw === undefined ? undefined : { raw: this.idRaw, line: this.idLine, column: this.idColumn };
+    return rowSourceWith(this, { id });
+  }
 }
 
 function ruleSink(rules: RuleSet, onRecord: (record: never) => void): IngestSink {

@@ -66,20 +66,23 @@ export interface RecordIndex {
   studies: ReadonlyMap<string, IndexedStudy>;
 }
 
-/** A reference as the index keeps it; `source` holds the id cell alone. */
+/** A reference as the index keeps it: the first row with its id. `source` holds the id cell alone. */
 export interface IndexedReference {
-  id: string;
-  number: number | undefined;
-  year: number | undefined;
-  firstAuthor: PersonName | undefined;
-  source: RowSource;
+  readonly id: string;
+  readonly number: number | undefined;
+  readonly year: number | undefined;
+  readonly firstAuthor: PersonName | undefined;
+  /** The line the row starts on. */
+  readonly line: number;
+  readonly source: RowSource;
 }
 
-/** A study as the index keeps it. */
+/** A study as the index keeps it: the first row with its id, and the line it starts on. */
 export interface IndexedStudy {
-  id: string;
-  disease: string | undefined;
-  n_enrolled: number | undefined;
+  readonly id: string;
+  readonly disease: string | undefined;
+  readonly n_enrolled: number | undefined;
+  readonly line: number;
 }
 
 /** Callbacks a rule may implement; all optional. Tables are visited references → studies → outcomes. */

@@ -9,20 +9,15 @@ export default defineRule({
     messages: { duplicate: "id '{{id}}' is already used on line {{line}}" },
   },
   create(context) {
-    // The first line of each id, not its row: every id of a large table stays here for the whole run.
-    const seen = { references: new Map<string, number>(), studies: new Map<string, number>() };
-    const check = (table: keyof typeof seen, id: string | undefined, source: RowSource): void => {
-      if (id === undefined) return;
-      const line = seen[table].get(id);
-      if (line === undefined) {
-        seen[table].set(id, source.line);
-        return;
-      }
-      context.reportField(source, 'id', { messageId: 'duplicate', data: { id, line }, actual: id });
+    // The index keeps the first row of each id (and its line) before the rules see a row, so a row is
+    // a repeat when the index names another line: no second map of every id is kept.
+    const check = (id: string | undefined, source: RowSource, first: { line: number } | undefined): void => {
+      if (id === undefined || first === undefined || first.line === source.line) return;
+      context.reportField(source, 'id', { messageId: 'duplicate', data: { id, line: first.line }, actual: id });
     };
     return {
-      reference: (record) => check('references', record.id, record.source),
-      study: (record) => check('studies', record.id, record.source),
+      reference: (record) => check(record.id, record.source, record.id === undefined ? undefined : context.index.references.get(record.id)),
+      study: (record) => check(record.id, record.source, record.id === undefined ? undefined : context.index.studies.get(record.id)),
     };
   },
 });
