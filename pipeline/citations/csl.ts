@@ -2,6 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { getOrInsert } from '../memo.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -113,15 +114,6 @@ let assets: CslAssets | undefined;
 const styleCache = new Map<string, CslNode>();
 const localeCache = new Map<string, CslNode>();
 
-function cached<T>(cache: Map<string, T>, key: string, load: () => T): T {
-  let value = cache.get(key);
-  if (value === undefined) {
-    value = load();
-    cache.set(key, value);
-  }
-  return value;
-}
-
 /** One rendered bibliography entry: its number and its HTML (citeproc escapes the item's text). */
 export interface BibliographyEntry {
   id: string;
@@ -138,7 +130,7 @@ export function renderBibliography(items: readonly CslItem[], style: ReferenceSt
   if (items.length === 0) return [];
   assets ??= new CslAssets();
   const loaded = assets;
-  const styleNode = cached(styleCache, style, () => loaded.style(REFERENCE_STYLES[style]));
+  const styleNode = getOrInsert(styleCache, style, () => loaded.style(REFERENCE_STYLES[style]));
   const byId = new Map(items.map((item) => [item.id, item]));
   const citeproc = require('citeproc') as CiteprocModule;
   const rendered = new Map<string, string>();
@@ -147,7 +139,7 @@ export function renderBibliography(items: readonly CslItem[], style: ReferenceSt
   for (const [lang, ids] of idsByLocale(items, defaultLanguage)) {
     const engine = new citeproc.Engine(
       {
-        retrieveLocale: (requested) => cached(localeCache, requested, () => loaded.locale(requested)),
+        retrieveLocale: (requested) => getOrInsert(localeCache, requested, () => loaded.locale(requested)),
         retrieveItem: (id) => byId.get(id) as CslItem,
       },
       styleNode,

@@ -7,6 +7,7 @@ import { templateCitations } from '../citations/template-citations.ts';
 import { REFERENCE_STYLES, type ReferenceStyleName } from '../citations/csl.ts';
 import { renderReview, type ReviewMeta, type TemplateSource } from '../render/review.ts';
 import { parseTemplate, type TemplateTree } from '../render/handlebars.ts';
+import { memo1 } from '../memo.ts';
 import { readSnapshot } from '../render/changes.ts';
 import type { CliOptions } from './args.ts';
 import { exitCodeFor, writeReport } from './check.ts';
@@ -76,15 +77,7 @@ export async function runBuildCommand(options: CliOptions, io: CliIO): Promise<n
 
 /** Each template's tree, parsed at its first request only. */
 function treeCache(): (template: TemplateSource) => TemplateTree {
-  const trees = new Map<TemplateSource, TemplateTree>();
-  return (template) => {
-    let tree = trees.get(template);
-    if (tree === undefined) {
-      tree = parseTemplate(template.source, template.path);
-      trees.set(template, tree);
-    }
-    return tree;
-  };
+  return memo1((template: TemplateSource) => parseTemplate(template.source, template.path));
 }
 
 interface ReviewJson {

@@ -2,7 +2,7 @@
 import type { OutcomeRecord } from '../schema/tables.ts';
 import { decimalsOf, formatInterval, numberFormatter, type Lang } from './format.ts';
 import { label } from './labels.ts';
-import { memo5 } from './memo.ts';
+import { memo5 } from '../memo.ts';
 import { termLabels, type IncludedStudy, type ReviewModel, type TermLabels } from './model.ts';
 
 export interface TableCell {

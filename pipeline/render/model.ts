@@ -4,7 +4,7 @@ import type { Vocabulary, VocabularyEntry, VocabularyKind } from '../normalise/v
 import type { OutcomeRecord, ReferenceRecord, StudyRecord } from '../schema/tables.ts';
 import type { Lang } from './format.ts';
 import { label } from './labels.ts';
-import { memo1 } from './memo.ts';
+import { memo1 } from '../memo.ts';
 
 /** A study with its reference and outcome rows, in the order of studies.csv and outcomes.csv. */
 export interface IncludedStudy {

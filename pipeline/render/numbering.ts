@@ -1,4 +1,6 @@
 // Citation numbers from keys: each reference gets the next number at its first citation, and keeps it.
+import { getOrInsert } from '../memo.ts';
+
 export class CitationNumbering {
   private readonly numbers = new Map<string, number>();
 
@@ -8,12 +10,7 @@ export class CitationNumbering {
   }
 
   numberOf(id: string): number {
-    let number = this.numbers.get(id);
-    if (number === undefined) {
-      number = this.numbers.size + 1;
-      this.numbers.set(id, number);
-    }
-    return number;
+    return getOrInsert(this.numbers, id, () => this.numbers.size + 1);
   }
 
   /** The number of an id already cited, without assigning one. */

@@ -1,6 +1,7 @@
 // consistency/subgroup-sum: the mutually exclusive categories of one outcome (stable/improved/worse …) must add up to their denominator.
 import { rowSourceWith, type OutcomeRecord, type RowSource } from '../../schema/tables.ts';
 import { defineRule, type RuleContext } from '../types.ts';
+import { getOrInsert } from '../../memo.ts';
 
 type MessageId = 'notTotal' | 'exceeds' | 'denominators';
 
@@ -73,16 +74,13 @@ class GroupNumbers {
   /** "stable + improved", shared between the groups that added the same categories in the same order. */
   sequence(before: string, category: string): string {
     const text = before === '' ? category : [before, category].join(' + ');
-    return intern(this.sequences, text, text);
+    return getOrInsert(this.sequences, text, () => text);
   }
 }
 
-function intern<Key, Value>(map: Map<Key, Value>, key: Key, value?: Value): Value {
-  const known = map.get(key);
-  if (known !== undefined) return known;
-  const fresh = (value ?? map.size) as Value;
-  map.set(key, fresh);
-  return fresh;
+/** The number of `key` in `map`: the next one the first time it is seen. */
+function intern<Key>(map: Map<Key, number>, key: Key): number {
+  return getOrInsert(map, key, () => map.size);
 }
 
 /** A row source holding only the count cell: enough to report at it. */
@@ -155,11 +153,7 @@ export default defineRule<MessageId>({
         const family = familyOf(category);
         if (family === undefined) return;
         const group = numbers.of(record, family);
-        let tally = tallies.get(group);
-        if (tally === undefined) {
-          tally = new FamilyTally(family, record);
-          tallies.set(group, tally);
-        }
+        const tally = getOrInsert(tallies, group, () => new FamilyTally(family, record));
         addRow(context, numbers, tally, record, category, count);
       },
       end() {

@@ -2,6 +2,7 @@
 import type { Rgb } from './canvas.ts';
 import type { FaceName } from './fonts.ts';
 import type { Marks, Tone } from './model.ts';
+import { getOrInsert } from '../../memo.ts';
 
 /** A resolved style for a span of text; equal styles are the same object (see `createStyler`). */
 export interface TextStyle {
@@ -149,11 +150,7 @@ export function createStyler(): (marks: Marks, base: BlockStyle) => TextStyle {
   let lastStyle: TextStyle | null = null;
   return function styleOf(marks, base) {
     if (marks === lastMarks && base === lastBase) return lastStyle as TextStyle;
-    let forBase = byIdentity.get(base);
-    if (forBase === undefined) {
-      forBase = new Map();
-      byIdentity.set(base, forBase);
-    }
+    const forBase = getOrInsert(byIdentity, base, () => new Map<Marks, TextStyle>());
     let style = forBase.get(marks);
     if (style === undefined) {
       const raised = marks.script === 'sup' || (marks.cite && base.raiseCites);

@@ -2,6 +2,7 @@
 import type { Metrics } from './canvas.ts';
 import { standInFor } from './fonts.ts';
 import type { TextStyle } from './style.ts';
+import { getOrInsert } from '../../memo.ts';
 
 /** Text in one style; the text `\n` alone is a forced line break. */
 export interface StyledText {
@@ -427,12 +428,7 @@ const shapeBooks = new WeakMap<Metrics, ShapeBook>();
 
 /** The shape book of a set of metrics, made on first use and dropped with them. */
 export function shapeBookOf(metrics: Metrics): ShapeBook {
-  let book = shapeBooks.get(metrics);
-  if (book === undefined) {
-    book = new ShapeBook(metrics);
-    shapeBooks.set(metrics, book);
-  }
-  return book;
+  return getOrInsert(shapeBooks, metrics, () => new ShapeBook(metrics));
 }
 
 /**

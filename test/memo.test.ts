@@ -1,6 +1,6 @@
-// Tests for the remembering functions the renderer uses: one call of the work per distinct arguments, and never a wrong answer.
+// Tests for remembering per key: getOrInsert, and memo1 / memo5 (one call of the work per distinct arguments, never a wrong answer).
 import { describe, expect, it } from 'vitest';
-import { memo1, memo5 } from '../../pipeline/render/memo.ts';
+import { getOrInsert, memo1, memo5 } from '../pipeline/memo.ts';
 
 describe('memo1', () => {
   it('works each distinct argument out once', () => {
@@ -61,5 +61,24 @@ describe('memo5', () => {
     });
     expect([nothing(1, 2, 3, 4, 5), nothing(1, 2, 3, 4, 5)]).toEqual([undefined, undefined]);
     expect(calls).toBe(1);
+  });
+});
+
+describe('getOrInsert', () => {
+  it('makes a key\'s value once and then returns the stored one, for Maps and WeakMaps', () => {
+    const made: string[] = [];
+    const map = new Map<string, number>();
+    const make = (key: string) => (made.push(key), key.length);
+    expect([getOrInsert(map, 'ab', make), getOrInsert(map, 'abc', make), getOrInsert(map, 'ab', make)]).toEqual([2, 3, 2]);
+    expect(made).toEqual(['ab', 'abc']);
+    const weak = new WeakMap<object, object>();
+    const key = {};
+    const first = getOrInsert(weak, key, () => ({}));
+    expect(getOrInsert(weak, key, () => ({}))).toBe(first);
+  });
+
+  it('numbers keys in order of first sight when asked for the map size', () => {
+    const numbers = new Map<string, number>();
+    expect(['x', 'y', 'x', 'z'].map((key) => getOrInsert(numbers, key, () => numbers.size))).toEqual([0, 1, 0, 2]);
   });
 });

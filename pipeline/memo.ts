@@ -1,4 +1,23 @@
-// Functions that remember their results per distinct arguments: render work repeats the same few terms and numbers across thousands of rows.
+// Remembering per key: functions that remember their results per distinct arguments, and a map's value made on first use.
+
+/** The keyed-store part of a Map or WeakMap that getOrInsert needs. */
+interface KeyedStore<K, V> {
+  get(key: K): V | undefined;
+  set(key: K, value: V): unknown;
+}
+
+/**
+ * The value under `key`, made by `make` and stored the first time (what TC39's
+ * `Map.prototype.getOrInsertComputed` will do). For maps whose values are never undefined.
+ */
+export function getOrInsert<K, V>(map: KeyedStore<K, V>, key: K, make: (key: K) => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make(key);
+    map.set(key, value);
+  }
+  return value;
+}
 
 /**
  * `work` remembered per argument. Arguments are compared as Map keys are (SameValueZero: objects by
@@ -26,9 +45,7 @@ export function memo5<A, B, C, D, E, V>(work: (a: A, b: B, c: C, d: D, e: E) => 
 type Level = Map<unknown, unknown>;
 
 function levelUnder(level: Level, key: unknown): Level {
-  let next = level.get(key) as Level | undefined;
-  if (next === undefined) level.set(key, (next = new Map()));
-  return next;
+  return getOrInsert(level, key, () => new Map()) as Level;
 }
 
 function recall<K, V>(remembered: Map<K, V>, key: K, work: (key: K) => V): V {
