@@ -99,7 +99,7 @@ export function checkRecords(input: RecordsInput, options: CheckOptions = {}): C
   const onRecord: Record<DataTableName, (record: never) => void> = {
     references: (reference: ReferenceRecord) => {
       if (options.keepOutcomes !== false) dataset.references.push(reference);
-      if (reference.id !== undefined && !references.has(reference.id)) references.set(reference.id, indexedReference(reference.id, reference));
+      if (reference.id !== undefined && !references.has(reference.id)) references.set(reference.id, new ReferenceEntry(reference.id, reference));
       rules.visit('reference', reference);
     },
     studies: (study: StudyRecord) => {
@@ -123,10 +123,6 @@ export function checkRecords(input: RecordsInput, options: CheckOptions = {}): C
   for (const document of options.documents?.(dataset) ?? []) rules.visit('document', document);
   rules.visit('end');
   return { result: finishResult(rules.diagnostics, totals), dataset };
-}
-
-function indexedReference(id: string, record: ReferenceRecord): IndexedReference {
-  return new ReferenceEntry(id, record);
 }
 
 /**
