@@ -20,6 +20,7 @@ import { createRuleSet, type RuleSet, type SeverityConfig } from './checks/runne
 import { registry } from './checks/registry.ts';
 import type { EncodingFact, IndexedReference, IndexedStudy, RuleModule } from './checks/types.ts';
 import type { CitedDocument } from './citations/types.ts';
+import type { ProseDocument } from './prose/draws.ts';
 
 /** A file handed in by the command-line edge: its display path (relative, with `/`) and its content. */
 export interface InputFile {
@@ -47,6 +48,12 @@ export interface CheckOptions {
   encodings?: EncodingFact[];
   /** Citing documents (templates, a manuscript), made once the records are read, for the citation rules. */
   documents?: (dataset: Dataset) => CitedDocument[];
+  /**
+   * The templates' prose, made once the records are read, for the claim rules. Its records are kept even
+   * when `keepOutcomes` is false: the studies and outcome rows `keepDrawn` names (what the templates draw).
+   */
+  prose?: (dataset: Dataset) => ProseDocument[];
+  keepDrawn?: { studies: ReadonlySet<string>; references: ReadonlySet<string> };
   /** Called once per data row read, for progress reports. */
   onRow?: () => void;
 }
@@ -96,6 +103,9 @@ export function checkRecords(input: RecordsInput, options: CheckOptions = {}): C
   for (const [name, fact] of vocabularyFacts) rules.visit(name, fact as never);
   for (const fact of options.encodings ?? []) rules.visit('encoding', fact);
 
+  const drawn = options.keepDrawn;
+  const isDrawnStudy = (study: StudyRecord): boolean =>
+    drawn !== undefined && ((study.id !== undefined && drawn.studies.has(study.id)) || (study.reference_id !== undefined && drawn.references.has(study.reference_id)));
   const onRecord: Record<DataTableName, (record: never) => void> = {
     references: (reference: ReferenceRecord) => {
       if (options.keepOutcomes !== false) dataset.references.push(reference);
@@ -103,12 +113,12 @@ export function checkRecords(input: RecordsInput, options: CheckOptions = {}): C
       rules.visit('reference', reference);
     },
     studies: (study: StudyRecord) => {
-      if (options.keepOutcomes !== false) dataset.studies.push(study);
+      if (options.keepOutcomes !== false || isDrawnStudy(study)) dataset.studies.push(study);
       if (study.id !== undefined && !studies.has(study.id)) studies.set(study.id, { id: study.id, disease: study.disease, n_enrolled: study.n_enrolled, line: study.source.line });
       rules.visit('study', study);
     },
     outcomes: (outcome: OutcomeRecord) => {
-      if (options.keepOutcomes !== false) dataset.outcomes.push(outcome);
+      if (options.keepOutcomes !== false || (outcome.study_id !== undefined && drawn?.studies.has(outcome.study_id))) dataset.outcomes.push(outcome);
       rules.visit('outcome', outcome);
     },
   };
@@ -121,6 +131,7 @@ export function checkRecords(input: RecordsInput, options: CheckOptions = {}): C
     addCounts(totals, ingestTable(file.path, file.bytes, specs[table], ruleSink(rules, record)));
   }
   for (const document of options.documents?.(dataset) ?? []) rules.visit('document', document);
+  for (const document of options.prose?.(dataset) ?? []) rules.visit('prose', document);
   rules.visit('end');
   return { result: finishResult(rules.diagnostics, totals), dataset };
 }

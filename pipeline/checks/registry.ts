@@ -1,5 +1,10 @@
 // Every rule, registered once under its id; sorted by id. The id is also the rule's file, test and doc path.
 import type { RuleModule } from './types.ts';
+import claimAnalysisPopulation from './claim/analysis-population.ts';
+import claimCertaintyLanguage from './claim/certainty-language.ts';
+import claimDenominator from './claim/denominator.ts';
+import claimDesign from './claim/design.ts';
+import claimSignificance from './claim/significance.ts';
 import citationAuthorMismatch from './citation/author-mismatch.ts';
 import citationFirstAppearanceOrder from './citation/first-appearance-order.ts';
 import citationMalformed from './citation/malformed.ts';
@@ -27,6 +32,11 @@ import studyDuplicateTrial from './study/duplicate-trial.ts';
 import studyPossibleOverlap from './study/possible-overlap.ts';
 
 export const registry: Readonly<Record<string, RuleModule>> = {
+  'claim/analysis-population': claimAnalysisPopulation,
+  'claim/certainty-language': claimCertaintyLanguage,
+  'claim/denominator': claimDenominator,
+  'claim/design': claimDesign,
+  'claim/significance': claimSignificance,
   'citation/author-mismatch': citationAuthorMismatch,
   'citation/first-appearance-order': citationFirstAppearanceOrder,
   'citation/malformed': citationMalformed,

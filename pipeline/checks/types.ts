@@ -6,6 +6,7 @@ import type { Vocabulary } from '../normalise/vocabulary.ts';
 import type { PersonName } from '../normalise/author.ts';
 import type { ReferenceRecord, RowSource, StudyRecord, OutcomeRecord, TableName } from '../schema/tables.ts';
 import type { CitedDocument } from '../citations/types.ts';
+import type { ProseDocument } from '../prose/draws.ts';
 
 /** How a file was decoded (ingest reports every file, UTF-8 or not). */
 export interface EncodingFact {
@@ -96,6 +97,8 @@ export interface RuleVisitors {
   outcome?(record: OutcomeRecord): void;
   /** A citing document (manuscript or templates), after every record has been visited. */
   document?(document: CitedDocument): void;
+  /** A template's prose, sentence by sentence, with what each sentence draws from the records (after the documents). */
+  prose?(document: ProseDocument): void;
   /** After every record and document: for rules that compare across them. */
   end?(): void;
 }

@@ -3,16 +3,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ReviewError } from '../errors.ts';
 import { checkRecords } from '../run.ts';
-import { templateCitations } from '../citations/template-citations.ts';
-import { REFERENCE_STYLES, type ReferenceStyleName } from '../citations/csl.ts';
-import { renderReview, type ReviewMeta, type TemplateSource } from '../render/review.ts';
-import { parseTemplate, type TemplateTree } from '../render/handlebars.ts';
-import { memo1 } from '../memo.ts';
+import { renderReview, type TemplateSource } from '../render/review.ts';
 import { readSnapshot } from '../render/changes.ts';
 import type { CliOptions } from './args.ts';
 import { exitCodeFor, writeReport } from './check.ts';
 import { displayPath, readRecordsFolder, readTemplatesFolder, recordsSize } from './files.ts';
 import { createProgress } from './progress.ts';
+import { readReviewJson } from './review-json.ts';
+import { templateChecks, treeCache } from '../template-checks.ts';
 import type { CliIO } from './io.ts';
 import { writeOutputFolder, type BuildFile } from './output-folder.ts';
 
@@ -26,11 +24,11 @@ export async function runBuildCommand(options: CliOptions, io: CliIO): Promise<n
   const templates: TemplateSource[] = readTemplatesFolder(templatesDir, io.cwd);
   const main = templates.find((t) => t.path.endsWith(`/${MAIN_TEMPLATE}`) && !t.path.includes('/partials/'));
   if (!main) throw new ReviewError('MISSING_FILE', `${displayPath(join(templatesDir, MAIN_TEMPLATE), io.cwd)} does not exist`);
-  const meta = readMeta(templatesDir, io.cwd);
+  const { meta, claimWords } = readReviewJson(templatesDir, io.cwd);
 
   // Each template is parsed once: the check reads its citations from the tree, and the render compiles that tree.
   const treeOf = treeCache();
-  const { result, dataset } = checkRecords(input, { documents: () => templates.map((t) => templateCitations(t.source, t.path, treeOf(t))), onRow: () => progress.row() });
+  const { result, dataset } = checkRecords(input, { ...templateChecks(templates, treeOf, claimWords), onRow: () => progress.row() });
   progress.done();
   if (exitCodeFor(result, undefined) !== 0) {
     writeReport(result, options, io);
@@ -73,46 +71,6 @@ export async function runBuildCommand(options: CliOptions, io: CliIO): Promise<n
   ];
   if (!options.quiet) io.stderr(lines.join('\n') + '\n');
   return 0;
-}
-
-/** Each template's tree, parsed at its first request only. */
-function treeCache(): (template: TemplateSource) => TemplateTree {
-  return memo1((template: TemplateSource) => parseTemplate(template.source, template.path));
-}
-
-interface ReviewJson {
-  title?: unknown;
-  authors?: unknown;
-  subject?: unknown;
-  keywords?: unknown;
-  referenceStyle?: unknown;
-  date?: unknown;
-}
-
-function readMeta(templatesDir: string, cwd: string): ReviewMeta & { date?: string } {
-  const path = join(templatesDir, 'review.json');
-  let data: ReviewJson = {};
-  if (existsSync(path)) {
-    try {
-      data = JSON.parse(readFileSync(path, 'utf8')) as ReviewJson;
-    } catch (cause) {
-      throw new ReviewError('TEMPLATE', `${displayPath(path, cwd)}: not valid JSON: ${(cause as Error).message}`, { path, cause });
-    }
-  }
-  const text = (value: unknown): string => (typeof value === 'string' ? value : '');
-  const style = text(data.referenceStyle) || 'gb-t-7714';
-  if (!(style in REFERENCE_STYLES)) {
-    throw new ReviewError('TEMPLATE', `${displayPath(path, cwd)}: referenceStyle '${style}' is not one of ${Object.keys(REFERENCE_STYLES).join(', ')}`, { path });
-  }
-  const meta: ReviewMeta & { date?: string } = {
-    title: text(data.title) || 'Review',
-    authors: text(data.authors),
-    subject: text(data.subject),
-    referenceStyle: style as ReferenceStyleName,
-  };
-  if (text(data.keywords)) meta.keywords = text(data.keywords);
-  if (text(data.date)) meta.date = text(data.date);
-  return meta;
 }
 
 /** The documents' date: SOURCE_DATE_EPOCH, else review.json's `date`, else a fixed day: never the clock, so builds repeat byte for byte. */

@@ -9,16 +9,18 @@ import type { CheckResult } from '../diagnostic.ts';
 import type { CliOptions } from './args.ts';
 import { readRecordsFolder, readTemplatesFolder, recordsSize } from './files.ts';
 import { createProgress } from './progress.ts';
-import { templateCitations } from '../citations/template-citations.ts';
+import { templateChecks, treeCache } from '../template-checks.ts';
+import { readReviewJson } from './review-json.ts';
 import type { CliIO } from './io.ts';
 
 export function runCheckCommand(options: CliOptions, io: CliIO): number {
   const recordsDir = resolve(io.cwd, options.records);
-  const templates = readTemplatesFolder(resolve(io.cwd, options.templates), io.cwd);
-  const documents = templates.map((file) => templateCitations(file.source, file.path));
+  const templatesDir = resolve(io.cwd, options.templates);
+  const templates = readTemplatesFolder(templatesDir, io.cwd);
+  const checks = templateChecks(templates, treeCache(), templates.length > 0 ? readReviewJson(templatesDir, io.cwd).claimWords : {});
   const progress = createProgress(io, 'checking', recordsSize(recordsDir), options.quiet);
   const input = readRecordsFolder(recordsDir, io.cwd, (count) => progress.bytes(count));
-  const { result } = checkRecords(input, { keepOutcomes: false, documents: () => documents, onRow: () => progress.row() });
+  const { result } = checkRecords(input, { keepOutcomes: false, ...checks, onRow: () => progress.row() });
   progress.done();
   writeReport(result, options, io);
   return exitCodeFor(result, options.maxWarnings);

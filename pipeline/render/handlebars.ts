@@ -10,6 +10,8 @@ export interface HelperCall {
   strings: string[];
   /** All positional arguments, strings or not. */
   argumentCount: number;
+  /** Hash arguments with a literal value (`field="percent"`), as text; sub-expressions and lookups are left out. */
+  hash: Readonly<Record<string, string>>;
   line: number;
   column: number;
   endLine: number;
@@ -119,6 +121,7 @@ export function findCalls(program: hbs.AST.Program, lookupsToo = false): HelperC
         name: (call.path as hbs.AST.PathExpression).original,
         strings: params.filter((p): p is hbs.AST.StringLiteral => p.type === 'StringLiteral').map((p) => p.value),
         argumentCount: params.length,
+        hash: literalHash(call.hash),
         line: node.loc.start.line,
         column: node.loc.start.column + 1,
         endLine: node.loc.end.line,
@@ -135,6 +138,16 @@ export function findCalls(program: hbs.AST.Program, lookupsToo = false): HelperC
   };
   visit(program);
   return calls;
+}
+
+/** A call's hash arguments that have literal values, as text. */
+export function literalHash(hash: hbs.AST.Hash | undefined): Record<string, string> {
+  const pairs: Record<string, string> = {};
+  for (const pair of hash?.pairs ?? []) {
+    const value = pair.value as Partial<hbs.AST.StringLiteral | hbs.AST.NumberLiteral | hbs.AST.BooleanLiteral>;
+    if (value.type === 'StringLiteral' || value.type === 'NumberLiteral' || value.type === 'BooleanLiteral') pairs[pair.key] = String(value.value);
+  }
+  return pairs;
 }
 
 /** The first call of a helper not in `known`. */

@@ -6,6 +6,7 @@ import { formatNumberList } from '../citations/number-list.ts';
 import { decimalsOf, formatInterval, formatNumber } from './format.ts';
 import { isLabelKey, label } from './labels.ts';
 import type { ReviewModel } from './model.ts';
+import { OUTCOME_FILTERS, selectOutcomeRows } from './outcome-selection.ts';
 import type { CitationNumbering } from './numbering.ts';
 
 /** What the helpers draw on during one render pass. */
@@ -69,7 +70,7 @@ export function registerHelpers(handlebars: typeof Handlebars, context: HelperCo
     const criteria = options.hash as Record<string, unknown>;
     const { field = 'value', ...filters } = criteria;
     for (const key of Object.keys(filters)) if (!OUTCOME_FILTERS.has(key)) fail(options, `outcome takes ${[...OUTCOME_FILTERS].join(', ')} and field, not '${key}'`);
-    const matches = study.outcomes.filter((row) => row.outcome === String(outcome) && Object.entries(filters).every(([key, expected]) => matchesFilter(row, key, expected)));
+    const matches = selectOutcomeRows(study.outcomes, String(outcome), filters);
     const description = `${study.id} ${String(outcome)}${Object.entries(filters).map(([k, v]) => ` ${k}=${String(v)}`).join('')}`;
     if (matches.length === 0) fail(options, `no outcome row matches ${description}`);
     if (matches.length > 1) fail(options, `${matches.length} outcome rows match ${description}; add arm=, category=, analysis= or timepoint= to choose one`);
@@ -166,24 +167,6 @@ export function registerHelpers(handlebars: typeof Handlebars, context: HelperCo
     })();
     if (value === undefined) fail(options, `outcome ${row.study_id} ${row.outcome} (outcomes.csv line ${row.source.line}) has no ${field}`);
     return value;
-  }
-}
-
-const OUTCOME_FILTERS = new Set(['arm', 'category', 'analysis', 'measure', 'unit', 'timepoint']);
-
-function matchesFilter(row: OutcomeRecord, key: string, expected: unknown): boolean {
-  const wanted = String(expected);
-  switch (key) {
-    case 'timepoint':
-      return row.timepoint?.raw === wanted;
-    case 'arm':
-    case 'category':
-    case 'analysis':
-    case 'measure':
-    case 'unit':
-      return (row[key] ?? '') === wanted;
-    default:
-      return false;
   }
 }
 

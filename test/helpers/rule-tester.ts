@@ -1,12 +1,12 @@
 // RuleTester in ESLint's manner: inline CSV tables in, the exact diagnostics of one rule out.
 import { describe, expect, it } from 'vitest';
-import { checkRecords } from '../../pipeline/run.ts';
+import { checkRecords, type CheckOptions } from '../../pipeline/run.ts';
 import { registry } from '../../pipeline/checks/registry.ts';
 import type { Diagnostic } from '../../pipeline/diagnostic.ts';
 import type { DataTableName, TableName } from '../../pipeline/schema/tables.ts';
 import type { CitedDocument } from '../../pipeline/citations/types.ts';
 import { parseManuscript } from '../../pipeline/citations/manuscript.ts';
-import { templateCitations } from '../../pipeline/citations/template-citations.ts';
+import { templateChecks, treeCache } from '../../pipeline/template-checks.ts';
 
 /**
  * The inline inputs of a case. A table left out is a header with only its required columns.
@@ -45,8 +45,14 @@ function documentsOf(tables: Tables): CitedDocument[] {
     const parsed = parseManuscript(text, 'manuscript.md');
     documents.push({ file: 'manuscript.md', kind: 'manuscript', citations: parsed.citations, references: parsed.references });
   }
-  for (const [file, source] of Object.entries(tables.templates ?? {})) documents.push(templateCitations(source, file));
   return documents;
+}
+
+/** The citations of the manuscript and templates, and the templates' prose, as a check reads them. */
+function templateOptions(tables: Tables): Pick<CheckOptions, 'documents' | 'prose' | 'keepDrawn'> {
+  const templates = Object.entries(tables.templates ?? {}).map(([path, source]) => ({ path, source }));
+  const fromTemplates = templateChecks(templates, treeCache(), {});
+  return { ...fromTemplates, documents: (dataset) => [...documentsOf(tables), ...(fromTemplates.documents?.(dataset) ?? [])] };
 }
 
 function bytesOf(content: string | Uint8Array): Uint8Array {
@@ -63,7 +69,7 @@ export function runRule(ruleId: string, tables: Tables): Diagnostic[] {
       tables: { references: input('references'), studies: input('studies'), outcomes: input('outcomes') },
       ...(tables.vocabulary === undefined ? {} : { vocabulary: { path: 'vocabulary.csv', bytes: bytesOf(tables.vocabulary) } }),
     },
-    { rules: { [ruleId]: rule }, documents: () => documentsOf(tables) },
+    { rules: { [ruleId]: rule }, ...templateOptions(tables) },
   );
   return result.diagnostics;
 }

@@ -1,0 +1,118 @@
+// What each sentence of the templates draws from the records: the studies it names and cites, and the outcome rows its calls pick.
+import type { OutcomeRecord, StudyRecord } from '../schema/tables.ts';
+import { selectOutcomeRows } from '../render/outcome-selection.ts';
+import type { ClaimVocabulary } from './claim-words.ts';
+import type { ProseCall, ProseStructure, Sentence } from './sentences.ts';
+
+/** The records a check keeps for the prose: looked up by id. */
+export interface DrawLookup {
+  study(id: string): StudyRecord | undefined;
+  /** The studies a reference id reports (a study lists its reports in `reference_id`). */
+  studiesOfReference(referenceId: string): readonly StudyRecord[];
+  outcomesOf(studyId: string): readonly OutcomeRecord[];
+}
+
+/** One call's draw: the study it is about and, for `{{outcome}}`, the rows its filters pick and the field shown. */
+export interface Draw {
+  call: ProseCall;
+  study: StudyRecord;
+  rows: readonly OutcomeRecord[];
+  field: string | undefined;
+}
+
+export interface ProseSentence {
+  sentence: Sentence;
+  draws: readonly Draw[];
+  /** The studies the sentence is about: those it draws, or (for "该研究…", "This study …") the previous sentence's. */
+  studies: readonly StudyRecord[];
+  /** True when `studies` come from the sentence before, through an anaphor. */
+  inherited: boolean;
+}
+
+/** The templates' prose with what each sentence draws, and the claim words to read it with. */
+export interface ProseDocument {
+  file: string;
+  paragraphs: readonly { sentences: readonly ProseSentence[] }[];
+  claims: ClaimVocabulary;
+}
+
+/** The ids a prose structure names, so a check can keep just those records. */
+export function drawnIds(structure: ProseStructure): { studies: Set<string>; references: Set<string> } {
+  const studies = new Set<string>();
+  const references = new Set<string>();
+  for (const paragraph of structure.paragraphs) {
+    for (const sentence of paragraph.sentences) {
+      for (const call of sentence.calls) {
+        if ((call.name === 'study' || call.name === 'outcome') && call.strings[0] !== undefined) studies.add(call.strings[0]);
+        if (call.name === 'cite') for (const id of call.strings) references.add(id);
+      }
+    }
+  }
+  return { studies, references };
+}
+
+/** Resolves every call of every sentence against the records; a call naming nothing draws nothing (the render reports it). */
+export function resolveProse(structure: ProseStructure, lookup: DrawLookup, claims: ClaimVocabulary): ProseDocument {
+  const paragraphs = structure.paragraphs.map((paragraph) => {
+    let previous: readonly StudyRecord[] = [];
+    const sentences = paragraph.sentences.map((sentence): ProseSentence => {
+      const draws = sentence.calls.flatMap((call) => drawsOf(call, lookup));
+      const own = distinct(draws.map((draw) => draw.study));
+      const inherited = own.length === 0 && previous.length > 0 && claims.find(sentence.text, 'anaphor').length > 0;
+      const studies = inherited ? previous : own;
+      if (studies.length > 0) previous = studies;
+      return { sentence, draws, studies, inherited };
+    });
+    return { sentences };
+  });
+  return { file: structure.file, paragraphs, claims };
+}
+
+function drawsOf(call: ProseCall, lookup: DrawLookup): Draw[] {
+  const [first, second] = call.strings;
+  if (first === undefined) return [];
+  switch (call.name) {
+    case 'study': {
+      const study = lookup.study(first);
+      return study ? [{ call, study, rows: [], field: second }] : [];
+    }
+    case 'outcome': {
+      const study = lookup.study(first);
+      if (!study || second === undefined) return [];
+      const { field, ...filters } = call.hash;
+      return [{ call, study, rows: selectOutcomeRows(lookup.outcomesOf(first), second, filters), field: field ?? 'value' }];
+    }
+    case 'cite':
+      return call.strings.flatMap((id) => lookup.studiesOfReference(id).map((study) => ({ call, study, rows: [], field: undefined })));
+    default:
+      return [];
+  }
+}
+
+function distinct(studies: readonly StudyRecord[]): StudyRecord[] {
+  const seen = new Set<StudyRecord>();
+  return studies.filter((study) => !seen.has(study) && (seen.add(study), true));
+}
+
+/** A lookup over the records a run kept (every record for a build, the drawn ones for a check). */
+export function datasetLookup(dataset: { studies: readonly StudyRecord[]; outcomes: readonly OutcomeRecord[] }): DrawLookup {
+  const byId = new Map<string, StudyRecord>();
+  const byReference = new Map<string, StudyRecord[]>();
+  const outcomes = new Map<string, OutcomeRecord[]>();
+  for (const study of dataset.studies) {
+    if (study.rejected || study.id === undefined || byId.has(study.id)) continue;
+    byId.set(study.id, study);
+    if (study.reference_id !== undefined) byReference.set(study.reference_id, [...(byReference.get(study.reference_id) ?? []), study]);
+  }
+  for (const row of dataset.outcomes) {
+    if (row.rejected || row.study_id === undefined) continue;
+    const rows = outcomes.get(row.study_id);
+    if (rows) rows.push(row);
+    else outcomes.set(row.study_id, [row]);
+  }
+  return {
+    study: (id) => byId.get(id),
+    studiesOfReference: (id) => byReference.get(id) ?? [],
+    outcomesOf: (id) => outcomes.get(id) ?? [],
+  };
+}

@@ -1,0 +1,45 @@
+// What a claim in a sentence is about: the rows drawn near its words, the clause it stands in, and its template place.
+import type { OutcomeRecord } from '../schema/tables.ts';
+import type { Place } from '../checks/types.ts';
+import type { ClaimMatch } from './claim-words.ts';
+import type { Draw, ProseSentence } from './draws.ts';
+
+/** Characters that end a clause: a claim in one clause says nothing of a number in the next. */
+const CLAUSE_END = /[，。；：,;:！？!?]/;
+
+/** The template place of a claim's words. */
+export function claimPlace(file: string, sentence: ProseSentence, claim: ClaimMatch): Place {
+  const start = sentence.sentence.positionOf(claim.start);
+  const end = sentence.sentence.positionOf(claim.end);
+  return { file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+}
+
+/** The template place of a helper call. */
+export function drawPlace(file: string, draw: Draw): Place {
+  return { file, line: draw.call.line, column: draw.call.column };
+}
+
+/** The draws after the claim's words in its sentence, or, when none follow, those before them ("… 分别为 X 和 Y，在随机分析中"). */
+export function drawsAfterOrBefore(sentence: ProseSentence, claim: ClaimMatch): readonly Draw[] {
+  const after = sentence.draws.filter((draw) => draw.call.offset >= claim.end);
+  return after.length > 0 ? after : sentence.draws.filter((draw) => draw.call.offset < claim.start);
+}
+
+/** The draws in the claim's clause, or every draw of the sentence when its clause draws nothing. */
+export function drawsOfClause(sentence: ProseSentence, claim: ClaimMatch): readonly Draw[] {
+  const text = sentence.sentence.text;
+  let start = claim.start;
+  while (start > 0 && !CLAUSE_END.test(text[start - 1] as string)) start -= 1;
+  let end = claim.end;
+  while (end < text.length && !CLAUSE_END.test(text[end] as string)) end += 1;
+  const inClause = sentence.draws.filter((draw) => draw.call.offset >= start && draw.call.offset < end);
+  return inClause.length > 0 ? inClause : sentence.draws;
+}
+
+/** The distinct outcome rows of some draws, in order. */
+export function rowsOf(draws: readonly Draw[]): OutcomeRecord[] {
+  const seen = new Set<OutcomeRecord>();
+  const rows: OutcomeRecord[] = [];
+  for (const draw of draws) for (const row of draw.rows) if (!seen.has(row)) seen.add(row), rows.push(row);
+  return rows;
+}
