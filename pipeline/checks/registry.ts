@@ -1,16 +1,15 @@
 // Every rule, registered once under its id; sorted by id. The id is also the rule's file, test and doc path.
-import type { RuleModule } from './types.ts';
-import claimAnalysisPopulation from './claim/analysis-population.ts';
-import claimCertaintyLanguage from './claim/certainty-language.ts';
-import claimDenominator from './claim/denominator.ts';
-import claimDesign from './claim/design.ts';
-import claimSignificance from './claim/significance.ts';
 import citationAuthorMismatch from './citation/author-mismatch.ts';
 import citationFirstAppearanceOrder from './citation/first-appearance-order.ts';
 import citationMalformed from './citation/malformed.ts';
 import citationNumberingGap from './citation/numbering-gap.ts';
 import citationOutOfRange from './citation/out-of-range.ts';
 import citationUnknownKey from './citation/unknown-key.ts';
+import claimAnalysisPopulation from './claim/analysis-population.ts';
+import claimCertaintyLanguage from './claim/certainty-language.ts';
+import claimDenominator from './claim/denominator.ts';
+import claimDesign from './claim/design.ts';
+import claimSignificance from './claim/significance.ts';
 import consistencyCiContainsEstimate from './consistency/ci-contains-estimate.ts';
 import consistencyCountExceedsN from './consistency/count-exceeds-n.ts';
 import consistencyOutcomeDisease from './consistency/outcome-disease.ts';
@@ -30,19 +29,20 @@ import referenceUncited from './reference/uncited.ts';
 import referenceUnverified from './reference/unverified.ts';
 import studyDuplicateTrial from './study/duplicate-trial.ts';
 import studyPossibleOverlap from './study/possible-overlap.ts';
+import type { RuleModule } from './types.ts';
 
 export const registry: Readonly<Record<string, RuleModule>> = {
-  'claim/analysis-population': claimAnalysisPopulation,
-  'claim/certainty-language': claimCertaintyLanguage,
-  'claim/denominator': claimDenominator,
-  'claim/design': claimDesign,
-  'claim/significance': claimSignificance,
   'citation/author-mismatch': citationAuthorMismatch,
   'citation/first-appearance-order': citationFirstAppearanceOrder,
   'citation/malformed': citationMalformed,
   'citation/numbering-gap': citationNumberingGap,
   'citation/out-of-range': citationOutOfRange,
   'citation/unknown-key': citationUnknownKey,
+  'claim/analysis-population': claimAnalysisPopulation,
+  'claim/certainty-language': claimCertaintyLanguage,
+  'claim/denominator': claimDenominator,
+  'claim/design': claimDesign,
+  'claim/significance': claimSignificance,
   'consistency/ci-contains-estimate': consistencyCiContainsEstimate,
   'consistency/count-exceeds-n': consistencyCountExceedsN,
   'consistency/outcome-disease': consistencyOutcomeDisease,

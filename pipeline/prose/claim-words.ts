@@ -46,7 +46,8 @@ export interface ClaimVocabularyData {
   effectMeasures: { ratio: readonly string[]; difference: readonly string[] };
 }
 
-const RANDOMISED = ['rct', 'rct-extension'];
+// A meta-analysis is described by the designs it pools ("纳入了 7 项随机对照试验"): it bears out every design word.
+const RANDOMISED = ['rct', 'rct-extension', 'meta-analysis'];
 const TRIALS = [...RANDOMISED, 'phase-1', 'controlled-study'];
 const PROSPECTIVE = [...TRIALS, 'cohort-prospective'];
 const COHORTS = [...TRIALS, 'cohort-prospective', 'cohort-retrospective'];
@@ -63,7 +64,7 @@ export const DEFAULT_CLAIM_WORDS: ClaimVocabularyData = {
     ...term('significance', ['显著', '有统计学意义', '具有统计学意义', '有统计学差异', 'significant', 'significantly', 'statistically significant']),
     ...term('proof', ['证实', '证明', '确证', 'prove', 'proves', 'proved', 'proven', 'confirm', 'confirms', 'confirmed', 'confirming']),
     ...term('population', ['随机分析', '随机化分析', '随机人群', '随机化人群', '意向性分析', '意向治疗', '意向性治疗', 'ITT', 'randomised analysis', 'randomized analysis', 'randomised population', 'randomized population', 'intention-to-treat', 'intention to treat', 'all randomised', 'all randomized'], { contradictedBy: NOT_RANDOMISED_ANALYSES }),
-    ...term('design', ['随机对照试验', '随机对照研究', '随机试验', '随机双盲', 'RCT', 'randomised controlled trial', 'randomized controlled trial', 'randomised trial', 'randomized trial', 'randomised, double-blind', 'randomized, double-blind', 'randomised, placebo-controlled', 'randomized, placebo-controlled'], { designs: RANDOMISED }),
+    ...term('design', ['随机对照试验', '随机对照临床试验', '随机临床试验', '随机对照研究', '随机试验', '随机双盲', 'RCT', 'randomised controlled trial', 'randomized controlled trial', 'randomised trial', 'randomized trial', 'randomised, double-blind', 'randomized, double-blind', 'randomised, placebo-controlled', 'randomized, placebo-controlled'], { designs: RANDOMISED }),
     ...term('design', ['临床试验', '试验', 'clinical trial', 'trial'], { designs: TRIALS }),
     ...term('design', ['前瞻性', 'prospective'], { designs: PROSPECTIVE }),
     ...term('design', ['队列研究', 'cohort study', 'cohort'], { designs: COHORTS }),
@@ -76,7 +77,8 @@ export const DEFAULT_CLAIM_WORDS: ClaimVocabularyData = {
     { kind: 'significance', phrase: '非', adjacent: true },
     ...negation('proof', ['未', '尚未', '未能', '有待', '待', '需', '仍需', '尚需', '需要', '能否', '是否', '无法', '不能', 'not', 'yet to be', 'remains to be', 'remain to be', 'needs to be', 'need to be', 'to be', 'whether', 'if']),
     ...negation('population', ['非', 'non', 'not']),
-    ...negation('design', ['非', '不是', 'non', 'not']),
+    // A design named for evidence still to come ("有待来自随机对照试验的证据") is not said of the cited study.
+    ...negation('design', ['非', '不是', '有待', '尚需', '仍需', '需要', 'non', 'not', 'future', 'needed', 'await']),
   ],
   exceptions: [
     { kind: 'design', phrase: '试验组' },
@@ -107,7 +109,8 @@ export interface ClaimMatch {
 /** The compiled vocabulary: finds the claims of a kind in a sentence's text. */
 export interface ClaimVocabulary {
   readonly data: ClaimVocabularyData;
-  find(text: string, kind: ClaimKind): ClaimMatch[];
+  /** The claims of a kind in a text, in order; negated ones too when `withNegated` is set. */
+  find(text: string, kind: ClaimKind, withNegated?: boolean): ClaimMatch[];
 }
 
 /** Characters a claim and its negation cannot span: a clause break or a helper call. */
@@ -132,7 +135,7 @@ export function createClaimVocabulary(addition: ClaimWordsAddition = {}): ClaimV
   }
   return {
     data,
-    find(text, kind) {
+    find(text, kind, withNegated = false) {
       const set = compiled.get(kind);
       if (!set) return [];
       const found: ClaimMatch[] = [];
@@ -143,11 +146,14 @@ export function createClaimVocabulary(addition: ClaimWordsAddition = {}): ClaimV
       const excepted = set.exceptions.flatMap((pattern) => [...text.matchAll(pattern)].map((m) => [m.index, m.index + m[0].length] as const));
       // Longest first, then leftmost: "随机对照试验" is one claim, not also "试验".
       found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+      // A negated claim still holds its words: "有待…随机对照临床试验" must not leave "临床试验" as a claim.
+      const taken: ClaimMatch[] = [];
       const kept: ClaimMatch[] = [];
       for (const match of found) {
-        if (kept.some((k) => k.start < match.end && match.start < k.end)) continue;
+        if (taken.some((k) => k.start < match.end && match.start < k.end)) continue;
+        taken.push(match);
         if (excepted.some(([start, end]) => start < match.end && match.start < end)) continue;
-        if (set.negations.some((pattern) => negates(pattern, text, match.start))) continue;
+        if (!withNegated && set.negations.some((pattern) => negates(pattern, text, match.start))) continue;
         kept.push(match);
       }
       return kept.sort((a, b) => a.start - b.start);

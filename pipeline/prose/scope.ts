@@ -1,7 +1,7 @@
 // What a claim in a sentence is about: the rows drawn near its words, the clause it stands in, and its template place.
 import type { OutcomeRecord } from '../schema/tables.ts';
 import type { Place } from '../checks/types.ts';
-import type { ClaimMatch } from './claim-words.ts';
+import type { ClaimMatch, ClaimVocabulary } from './claim-words.ts';
 import type { Draw, ProseSentence } from './draws.ts';
 
 /** Characters that end a clause: a claim in one clause says nothing of a number in the next. */
@@ -25,15 +25,36 @@ export function drawsAfterOrBefore(sentence: ProseSentence, claim: ClaimMatch): 
   return after.length > 0 ? after : sentence.draws.filter((draw) => draw.call.offset < claim.start);
 }
 
-/** The draws in the claim's clause, or every draw of the sentence when its clause draws nothing. */
-export function drawsOfClause(sentence: ProseSentence, claim: ClaimMatch): readonly Draw[] {
+/**
+ * The draws in the claim's clause; when it draws nothing, those of the clause before or after it
+ * ("X (CI …)，显著低于 B 组", "FVC 显著下降，平均变化为 X (CI …)"), unless that clause makes a claim of
+ * its own (negated or not): its numbers are that claim's.
+ */
+export function drawsOfClause(sentence: ProseSentence, claim: ClaimMatch, claims: ClaimVocabulary): readonly Draw[] {
   const text = sentence.sentence.text;
-  let start = claim.start;
+  const [start, end] = clauseAround(text, claim.start, claim.end);
+  const inClause = drawsBetween(sentence, start, end);
+  if (inClause.length > 0) return inClause;
+  const neighbours: [number, number][] = [];
+  if (start > 0) neighbours.push(clauseAround(text, start - 1, start - 1));
+  if (end < text.length) neighbours.push(clauseAround(text, end + 1, end + 1));
+  for (const [from, to] of neighbours) {
+    const draws = drawsBetween(sentence, from, to);
+    if (draws.length > 0 && claims.find(text.slice(from, to), claim.term.kind, true).length === 0) return draws;
+  }
+  return [];
+}
+
+function clauseAround(text: string, from: number, to: number): [number, number] {
+  let start = from;
   while (start > 0 && !CLAUSE_END.test(text[start - 1] as string)) start -= 1;
-  let end = claim.end;
+  let end = to;
   while (end < text.length && !CLAUSE_END.test(text[end] as string)) end += 1;
-  const inClause = sentence.draws.filter((draw) => draw.call.offset >= start && draw.call.offset < end);
-  return inClause.length > 0 ? inClause : sentence.draws;
+  return [start, end];
+}
+
+function drawsBetween(sentence: ProseSentence, start: number, end: number): Draw[] {
+  return sentence.draws.filter((draw) => draw.call.offset >= start && draw.call.offset < end);
 }
 
 /** The distinct outcome rows of some draws, in order. */

@@ -20,7 +20,7 @@ export default defineRule({
           for (const sentence of paragraph.sentences) {
             for (const claim of document.claims.find(sentence.sentence.text, 'significance')) {
               // Only results with an interval can be judged; every one the clause draws must include the null.
-              const results = rowsOf(drawsOfClause(sentence, claim)).flatMap((row) => intervalOf(row, document.claims.data) ?? []);
+              const results = rowsOf(drawsOfClause(sentence, claim, document.claims)).flatMap((row) => intervalOf(row, document.claims.data) ?? []);
               if (results.length === 0 || !results.every((result) => result.includesNull)) continue;
               const first = results[0] as Interval;
               context.report(claimPlace(document.file, sentence, claim), {
