@@ -52,7 +52,7 @@ export function readReviewJson(templatesDir: string, cwd: string): { meta: Revie
 function claimWordsOf(value: unknown, file: string): ClaimWordsAddition {
   if (value === undefined) return {};
   const fail = (what: string): never => {
-    throw new ReviewError('TEMPLATE', `${file}: claimWords ${what}`, { path: file });
+    throw new ReviewError('TEMPLATE', `${file}: claimWords${what.startsWith('.') ? '' : ' '}${what}`, { path: file });
   };
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail('must be an object with terms, negations or exceptions');
   const addition: { terms?: ClaimWordsAddition['terms']; negations?: ClaimWordsAddition['negations']; exceptions?: ClaimWordsAddition['exceptions'] } = {};

@@ -115,8 +115,8 @@ export interface ClaimVocabulary {
 
 /** Characters a claim and its negation cannot span: a clause break or a helper call. */
 const CLAUSE_BREAK = '，。；：！？,;:!?\\uFFFC';
-/** How far before a claim a negation may stand: "未达到显著", "not statistically significant". */
-const NEGATION_REACH = { cjk: 4, latinWords: 2 };
+/** How far before a claim a negation may stand: "未达到统计学显著", "not statistically significant". */
+const NEGATION_REACH = { cjk: 6, latinWords: 2 };
 
 export function createClaimVocabulary(addition: ClaimWordsAddition = {}): ClaimVocabulary {
   const data: ClaimVocabularyData = {
@@ -144,19 +144,23 @@ export function createClaimVocabulary(addition: ClaimWordsAddition = {}): ClaimV
         for (const match of text.matchAll(pattern)) found.push({ term, start: match.index, end: match.index + match[0].length, text: match[0] });
       }
       const excepted = set.exceptions.flatMap((pattern) => [...text.matchAll(pattern)].map((m) => [m.index, m.index + m[0].length] as const));
-      // Longest first, then leftmost: "随机对照试验" is one claim, not also "试验".
-      found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-      // A negated claim still holds its words: "有待…随机对照临床试验" must not leave "临床试验" as a claim.
-      const taken: ClaimMatch[] = [];
+      excepted.sort((a, b) => a[0] - b[0]);
+      // Leftmost, then longest: "随机对照试验" is one claim, not also "试验". A negated claim still holds its
+      // words: "有待…随机对照临床试验" must not leave "临床试验" as a claim. One sweep, so a long text stays linear.
+      found.sort((a, b) => a.start - b.start || b.end - a.end);
       const kept: ClaimMatch[] = [];
+      let takenUntil = -1;
+      let nextException = 0;
       for (const match of found) {
-        if (taken.some((k) => k.start < match.end && match.start < k.end)) continue;
-        taken.push(match);
-        if (excepted.some(([start, end]) => start < match.end && match.start < end)) continue;
+        if (match.start < takenUntil) continue;
+        takenUntil = match.end;
+        while (nextException < excepted.length && (excepted[nextException]?.[1] ?? 0) <= match.start) nextException += 1;
+        const exception = excepted[nextException];
+        if (exception && exception[0] < match.end) continue;
         if (!withNegated && set.negations.some((pattern) => negates(pattern, text, match.start))) continue;
         kept.push(match);
       }
-      return kept.sort((a, b) => a.start - b.start);
+      return kept;
     },
   };
 }
