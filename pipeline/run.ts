@@ -104,7 +104,7 @@ export function checkRecords(input: RecordsInput, options: CheckOptions = {}): C
     },
     studies: (study: StudyRecord) => {
       if (options.keepOutcomes !== false) dataset.studies.push(study);
-      if (study.id !== undefined && !studies.has(study.id)) studies.set(study.id, { id: study.id, disease: study.disease, n_enrolled: study.n_enrolled, line: study.source.line });
+      if (study.id !== undefined && !studies.has(study.id)) studies.set(study.id, { id: study.id, disease: study.disease, n_enrolled: study.n_enrolled, referenceIds: study.reference_id ?? NO_IDS, line: study.source.line });
       rules.visit('study', study);
     },
     outcomes: (outcome: OutcomeRecord) => {
@@ -124,6 +124,9 @@ export function checkRecords(input: RecordsInput, options: CheckOptions = {}): C
   rules.visit('end');
   return { result: finishResult(rules.diagnostics, totals), dataset };
 }
+
+/** Shared by every study whose reference_id did not validate: the index holds one entry per study. */
+const NO_IDS: readonly string[] = Object.freeze([]);
 
 /**
  * A reference in the index, its id cell's place kept as numbers: a row source is built only when a

@@ -7,8 +7,8 @@ import { termLabels, type IncludedStudy, type ReviewModel, type TermLabels } fro
 
 export interface TableCell {
   lines: string[];
-  /** The study's reference number, shown as a citation after the text. */
-  cite?: number;
+  /** The reference numbers of the study's reports, shown as one citation after the text. */
+  cite?: number[];
   /** A verification status, styled as a badge. */
   status?: 'verified' | 'unverified' | 'unresolved';
 }
@@ -124,14 +124,15 @@ export function buildEvidenceTable(model: ReviewModel, numberOf: (referenceId: s
 function studyRow(words: OutcomeWords, entry: IncludedStudy, numberOf: (referenceId: string) => number | undefined): TableCell[] {
   const { study } = entry;
   const { lang, labels } = words;
-  const cite = study.reference_id === undefined ? undefined : numberOf(study.reference_id);
+  // One row per study, citing every report: a trial and its extension are one study, not two rows.
+  const cite = (study.reference_id ?? []).map(numberOf).filter((n): n is number => n !== undefined);
   const studyCell: TableCell = { lines: [entry.year === undefined ? entry.firstAuthor : `${entry.firstAuthor} ${entry.year}`] };
-  if (cite !== undefined) studyCell.cite = cite;
+  if (cite.length > 0) studyCell.cite = cite;
   const n = study.n_enrolled === undefined ? EMPTY : study.n_analysed === undefined ? String(study.n_enrolled) : `${study.n_enrolled} (${study.n_analysed})`;
   // A single-arm study says its arm once (in the regimen), not on every outcome line.
   const showArm = hasSeveralArms(entry.outcomes);
   const sections = outcomeSections(entry.outcomes);
-  const status = entry.reference?.status;
+  const status = leastVerified(entry);
   const statusCell: TableCell = { lines: [status ? label(status, lang) : EMPTY] };
   if (status) statusCell.status = status;
   return [
@@ -147,6 +148,15 @@ function studyRow(words: OutcomeWords, entry: IncludedStudy, numberOf: (referenc
     { lines: [study.conclusion ?? EMPTY] },
     statusCell,
   ];
+}
+
+/** Verification ranks from best to worst: a study is as verified as its least verified report. */
+const STATUS_RANK = { verified: 0, unverified: 1, unresolved: 2 } as const;
+
+function leastVerified(entry: IncludedStudy): TableCell['status'] {
+  let status = entry.reference?.status;
+  for (const report of entry.reports) if (report.status !== undefined && (status === undefined || STATUS_RANK[report.status] > STATUS_RANK[status])) status = report.status;
+  return status;
 }
 
 function outcomeCell(words: OutcomeWords, rows: readonly OutcomeRecord[], showArm: boolean): TableCell {

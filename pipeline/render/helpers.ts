@@ -169,7 +169,7 @@ export function registerHelpers(handlebars: typeof Handlebars, context: HelperCo
   }
 }
 
-const OUTCOME_FILTERS = new Set(['arm', 'category', 'analysis', 'measure', 'unit', 'timepoint']);
+const OUTCOME_FILTERS = new Set(['arm', 'category', 'analysis', 'measure', 'unit', 'timepoint', 'reference_id']);
 
 function matchesFilter(row: OutcomeRecord, key: string, expected: unknown): boolean {
   const wanted = String(expected);
@@ -181,6 +181,7 @@ function matchesFilter(row: OutcomeRecord, key: string, expected: unknown): bool
     case 'analysis':
     case 'measure':
     case 'unit':
+    case 'reference_id':
       return (row[key] ?? '') === wanted;
     default:
       return false;

@@ -83,6 +83,22 @@ describe('renderReview', () => {
     expect(text(second.reviewHtml)).toContain('Since the last version: study: added 1; outcome: added 1; reference: added 1, changed 3.');
   });
 
+  it('shows a study with several reports once, citing each, and counts it as one study', () => {
+    // Made-up rows: a trial (lee2021) and a made-up extension paper (lee2023) of it, recorded as one study.
+    const references = REFERENCES + 'lee2023,,article-journal,Lee A,Extension,J Test,2023,10.1000/a4,en,unverified\n';
+    const studies = STUDIES.replace('lee2021,lee2021,', 'lee2021,lee2021; lee2023,');
+    const outcomes = OUTCOMES.replace('study_id,', 'reference_id,study_id,').replace('\nsmith2020,', '\n,smith2020,').replace('\nlee2021,', '\nlee2021,lee2021,') + 'lee2023,lee2021,mrss,mean_change,TCZ,,,,,-9.6,-10.9,-8.4\n';
+    const template = TEMPLATE.replace('Lee{{cite "lee2021"}}', 'Lee{{cite "lee2021"}} and its extension{{cite "lee2023"}}').replaceAll('"mrss" field', '"mrss" reference_id="lee2021" field');
+    const out = render({ references, studies, outcomes }, template);
+    const table = text(out.tableHtml);
+    expect(table.match(/Lee 2021/g)).toHaveLength(1);
+    expect(table).toContain('Lee 2021 [3,4]');
+    expect(table).toContain('−8.4 (95% CI −10.0 to −6.8), −9.6 (95% CI −10.9 to −8.4)');
+    // The least verified report sets the study's badge.
+    expect(out.tableHtml).toMatch(/Lee 2021.*?status-unverified/s);
+    expect(text(out.reviewHtml)).toContain('2 studies, 65 patients');
+  });
+
   it('renders the same bytes twice', () => {
     const again = render({ references: REFERENCES, studies: STUDIES, outcomes: OUTCOMES }, TEMPLATE);
     expect(again.reviewHtml).toBe(first.reviewHtml);

@@ -3,6 +3,7 @@ import Handlebars from 'handlebars';
 import type { BibliographyLine } from '../../citations/bibliography.ts';
 import type { EvidenceTable, TableCell } from '../evidence-table.ts';
 import type { ChangeList } from '../changes.ts';
+import { formatNumberList } from '../../citations/number-list.ts';
 
 const escape = (text: string): string => Handlebars.escapeExpression(text);
 
@@ -35,7 +36,7 @@ function pushCell(html: string[], cell: TableCell, isRowHeader: boolean): void {
     html.push(escape(cell.lines[i] as string));
   }
   if (cell.status) html.push('</span>');
-  if (cell.cite !== undefined) html.push(` <a class="cite" href="#ref-${cell.cite}">[${cell.cite}]</a>`);
+  if (cell.cite !== undefined) html.push(` <a class="cite" href="#ref-${Math.min(...cell.cite)}">[${formatNumberList(cell.cite, ',')}]</a>`);
   html.push(isRowHeader ? '</th>' : '</td>');
 }
 
