@@ -8,7 +8,10 @@ import { REFERENCE_STYLES, type ReferenceStyleName } from '../citations/csl.ts';
 import { renderReview, type ReviewMeta, type TemplateSource } from '../render/review.ts';
 import { parseTemplate, type TemplateTree } from '../render/handlebars.ts';
 import { memo1 } from '../memo.ts';
-import { readSnapshot } from '../render/changes.ts';
+import type { BuildVersion } from '../render/changes.ts';
+import { serialiseSnapshot, takeSnapshot, sameRecords } from '../snapshot.ts';
+import type { Dataset, RecordsInput } from '../run.ts';
+import { epochDay, listVersions, resolveSince, versionRecords, versionsFolder, type EarlierRecords, type PublishedFile } from './versions.ts';
 import type { CliOptions } from './args.ts';
 import { exitCodeFor, writeReport } from './check.ts';
 import { displayPath, readRecordsFolder, readTemplatesFolder, recordsSize } from './files.ts';
@@ -39,12 +42,33 @@ export async function runBuildCommand(options: CliOptions, io: CliIO): Promise<n
   }
 
   const outDir = resolve(io.cwd, options.out);
-  const sincePath = options.since === undefined ? join(outDir, 'review-data.json') : resolve(io.cwd, options.since);
-  if (options.since !== undefined && !existsSync(sincePath)) throw new ReviewError('MISSING_FILE', `${displayPath(sincePath, io.cwd)} does not exist`);
-  const previous = readSnapshot(existsSync(sincePath) ? readFileSync(sincePath, 'utf8') : undefined);
+  // What this build is, and what it is compared with: durable, shared versions, never a file in output/.
+  const snapshot = takeSnapshot(dataset);
+  const versions = listVersions(versionsFolder(recordsDir), io.cwd);
+  const latest = versions.at(-1);
+  const published = latest !== undefined && sameRecords(latest.snapshot, snapshot);
+  const version: BuildVersion = published
+    ? { number: latest.number, published: true, date: latest.date }
+    : { number: (latest?.number ?? 0) + 1, published: false, date: draftDate(io.env, meta) };
+  // A published version is compared with the one before it; a draft with the latest published.
+  const baseVersion = published ? versions.at(-2) : latest;
+  const datasetOf = versionDatasets(input.vocabulary);
+  const previous =
+    options.since !== undefined
+      ? readEarlier(await resolveSince(options.since, { cwd: io.cwd, recordsDir, versions, vocabulary: input.vocabulary, env: io.env }))
+      : baseVersion && { dataset: datasetOf(baseVersion), baseline: versionRecords(baseVersion, input.vocabulary).baseline };
 
   const parsed = (template: TemplateSource): TemplateSource => ({ ...template, tree: treeOf(template) });
-  const rendered = renderReview({ dataset, main: parsed(main), partials: templates.filter((t) => t !== main).map(parsed), meta, lang: options.lang, previous });
+  const rendered = renderReview({
+    dataset,
+    main: parsed(main),
+    partials: templates.filter((t) => t !== main).map(parsed),
+    meta,
+    lang: options.lang,
+    previous,
+    version,
+    history: versions.map((v) => ({ number: v.number, date: v.date, dataset: datasetOf(v) })),
+  });
   const files = new Map<BuildFile, string | Uint8Array>();
   if (options.only !== 'pdf') {
     files.set('review.html', rendered.reviewHtml);
@@ -61,18 +85,40 @@ export async function runBuildCommand(options: CliOptions, io: CliIO): Promise<n
     files.set('evidence-table.pdf', await renderPdf(rendered.tableHtml, { ...pdfMeta, landscape: true }));
     if (status) io.stderr('\r\u001b[K');
   }
-  files.set('review-data.json', JSON.stringify(rendered.snapshot, null, 2) + '\n');
+  files.set('review-data.json', serialiseSnapshot(snapshot));
   writeOutputFolder(outDir, files);
 
   const { errors, warnings } = result.summary;
   const lines = [
     `check: ${errors} errors, ${warnings} warnings${warnings ? ' (review check lists them)' : ''}`,
     `wrote ${[...files.keys()].map((name) => displayPath(join(outDir, name), io.cwd)).join(', ')}`,
-    `what changed: ${rendered.changes.summary}`,
+    `version: ${versionWords(version)}`,
+    `what's new: ${rendered.changes.summary}`,
     ...rendered.changes.items.map((item) => `  ${item}`),
   ];
   if (!options.quiet) io.stderr(lines.join('\n') + '\n');
   return 0;
+}
+
+/** The records of an earlier version, read as today's are, without the rules: they were checked when they were current. */
+function readEarlier(earlier: EarlierRecords): { dataset: Dataset; baseline: EarlierRecords['baseline'] } {
+  return { dataset: checkRecords(earlier.records, { rules: {} }).dataset, baseline: earlier.baseline };
+}
+
+/** Each published version's dataset, read once (the history and the comparison may both need one). */
+function versionDatasets(vocabulary: RecordsInput['vocabulary']): (version: PublishedFile) => Dataset {
+  return memo1((version: PublishedFile) => readEarlier(versionRecords(version, vocabulary)).dataset);
+}
+
+function versionWords(version: BuildVersion): string {
+  return version.published ? `${version.number} (${version.date}), as published` : `draft of ${version.number}, not yet published (review publish records it)`;
+}
+
+/** A draft's date, if the build has one: SOURCE_DATE_EPOCH, else review.json's `date`; never the clock. */
+function draftDate(env: Readonly<Record<string, string | undefined>>, meta: { date?: string }): string | undefined {
+  const fromEpoch = epochDay(env);
+  if (fromEpoch !== undefined) return fromEpoch;
+  return meta.date !== undefined && /^\d{4}-\d{2}-\d{2}/.test(meta.date) && !Number.isNaN(Date.parse(meta.date)) ? meta.date.slice(0, 10) : undefined;
 }
 
 /** Each template's tree, parsed at its first request only. */

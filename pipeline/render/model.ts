@@ -58,7 +58,13 @@ export function buildReviewModel(dataset: Dataset, lang: Lang): ReviewModel {
   return { lang, vocabulary: dataset.vocabulary, studies, studiesById: new Map(studies.map((s) => [s.id, s])), references, referencesById };
 }
 
-function firstAuthorName(reference: ReferenceRecord | undefined): string | undefined {
+/** How a reader names a study: "Khanna 2022", or the first author alone when the year is unknown. */
+export function studyLabel(study: IncludedStudy): string {
+  return study.year === undefined ? study.firstAuthor : `${study.firstAuthor} ${study.year}`;
+}
+
+/** The first author of a work as readers name it, if it has authors. */
+export function firstAuthorName(reference: ReferenceRecord | undefined): string | undefined {
   const first = reference?.authors?.names[0];
   if (!first) return undefined;
   return first.script === 'han' ? first.literal : first.family;
