@@ -257,9 +257,9 @@ function compareResults(before: IncludedStudy, after: IncludedStudy, sink: Resul
       line('resultAdded', `${result.what}${sep.colon}${result.value}`);
       continue;
     }
-    // Changed when what the reader sees changes: its numbers as shown, or its n. "56" → "56.0" is not news.
+    // Changed when a number changed ("56" → "56.0" is not news), or, for a result told in words alone, its words.
     const previousValue = described(was).value;
-    if (previousValue === result.value && was.n === row.n) continue;
+    if (RESULT_NUMBERS.every((read) => read(was) === read(row)) && (hasNumbers(row) || previousValue === result.value)) continue;
     counts.results.changed++;
     const change = previousValue === result.value ? '' : `${previousValue} → ${result.value}`;
     const n = was.n === row.n ? '' : `n = ${was.n ?? '—'} → ${row.n ?? '—'}`;
@@ -271,6 +271,21 @@ function compareResults(before: IncludedStudy, after: IncludedStudy, sink: Resul
     const result = described(row);
     line('resultRemoved', `${result.what}${sep.colon}${result.value}`);
   }
+}
+
+/** The numbers of a result a reader compares. */
+const RESULT_NUMBERS: readonly ((row: OutcomeRecord) => number | undefined)[] = [
+  (row) => row.n,
+  (row) => row.value,
+  (row) => row.ci_low,
+  (row) => row.ci_high,
+  (row) => row.count,
+  (row) => row.denominator,
+  (row) => row.percent?.value,
+];
+
+function hasNumbers(row: OutcomeRecord): boolean {
+  return RESULT_NUMBERS.some((read) => read(row) !== undefined);
 }
 
 /** Results by what they measure; two rows measuring the same thing are told apart by their order. */
