@@ -11,7 +11,7 @@ import { memo1 } from '../memo.ts';
 import type { BuildVersion } from '../render/changes.ts';
 import { serialiseSnapshot, takeSnapshot, sameRecords } from '../snapshot.ts';
 import type { Dataset, RecordsInput } from '../run.ts';
-import { epochDay, listVersions, resolveSince, versionRecords, versionsFolder, type EarlierRecords, type PublishedFile } from './versions.ts';
+import { epochDay, listVersions, readEarlier, resolveSince, versionRecords, versionsFolder, type PublishedFile } from './versions.ts';
 import type { CliOptions } from './args.ts';
 import { exitCodeFor, writeReport } from './check.ts';
 import { displayPath, readRecordsFolder, readTemplatesFolder, recordsSize } from './files.ts';
@@ -98,11 +98,6 @@ export async function runBuildCommand(options: CliOptions, io: CliIO): Promise<n
   ];
   if (!options.quiet) io.stderr(lines.join('\n') + '\n');
   return 0;
-}
-
-/** The records of an earlier version, read as today's are, without the rules: they were checked when they were current. */
-function readEarlier(earlier: EarlierRecords): { dataset: Dataset; baseline: EarlierRecords['baseline'] } {
-  return { dataset: checkRecords(earlier.records, { rules: {} }).dataset, baseline: earlier.baseline };
 }
 
 /** Each published version's dataset, read once (the history and the comparison may both need one). */

@@ -11,7 +11,7 @@ import { writeFileAtomic } from './atomic.ts';
 import { exitCodeFor, writeReport } from './check.ts';
 import { displayPath, readRecordsFolder } from './files.ts';
 import type { CliIO } from './io.ts';
-import { epochDay, listVersions, versionRecords, versionsFolder } from './versions.ts';
+import { epochDay, listVersions, readEarlier, versionRecords, versionsFolder } from './versions.ts';
 
 export function runPublishCommand(options: CliOptions, io: CliIO): number {
   const recordsDir = resolve(io.cwd, options.records);
@@ -43,9 +43,8 @@ export function runPublishCommand(options: CliOptions, io: CliIO): number {
   writeFileAtomic(path, serialiseSnapshot({ ...snapshot, number, date }));
 
   const current = buildReviewModel(dataset, options.lang);
-  const earlier = latest && versionRecords(latest, input.vocabulary);
-  // The earlier version's records were checked when they were current: read, not judged again.
-  const previous = earlier && { model: buildReviewModel(checkRecords(earlier.records, { rules: {} }).dataset, options.lang), baseline: earlier.baseline };
+  const earlier = latest && readEarlier(versionRecords(latest, input.vocabulary));
+  const previous = earlier && { model: buildReviewModel(earlier.dataset, options.lang), baseline: earlier.baseline };
   const changes = describeChanges(previous, current, () => undefined);
   if (!options.quiet) {
     const lines = [

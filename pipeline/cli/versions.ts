@@ -4,7 +4,7 @@ import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ReviewError } from '../errors.ts';
 import type { Baseline } from '../render/changes.ts';
-import type { RecordsInput } from '../run.ts';
+import { checkRecords, type Dataset, type RecordsInput } from '../run.ts';
 import { parseSnapshot, snapshotRecords, type Snapshot } from '../snapshot.ts';
 import { TABLE_NAMES } from '../schema/tables.ts';
 import { displayPath } from './files.ts';
@@ -84,6 +84,11 @@ function readSnapshotText(path: string, shown: string): string {
   } catch (cause) {
     throw new ReviewError('UNREADABLE', shown, { path, cause });
   }
+}
+
+/** The records of an earlier version, read as today's are, without the rules: they were checked when they were current. */
+export function readEarlier(earlier: EarlierRecords): { dataset: Dataset; baseline: Baseline } {
+  return { dataset: checkRecords(earlier.records, { rules: {} }).dataset, baseline: earlier.baseline };
 }
 
 /** A published version's records. */
