@@ -38,9 +38,10 @@ function cellsOf(source: RowSource, columns: readonly string[]): SnapshotRow {
   return cells;
 }
 
-/** Whether two snapshots hold the same records (their number and date aside). */
+/** Whether two snapshots hold the same records (their number and date aside), whatever the order of a row's keys. */
 export function sameRecords(a: Snapshot, b: Snapshot): boolean {
-  return TABLE_NAMES.every((table) => JSON.stringify(a[table]) === JSON.stringify(b[table]));
+  const canonical = (rows: readonly SnapshotRow[]) => JSON.stringify(rows.map((row) => Object.entries(row).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))));
+  return TABLE_NAMES.every((table) => a[table].length === b[table].length && canonical(a[table]) === canonical(b[table]));
 }
 
 /**

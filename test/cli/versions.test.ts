@@ -148,6 +148,18 @@ describe('build --since: what cannot be compared with is an exit-2 error that sa
     expect(existsSync(join(dir, 'output'))).toBe(false);
   }, 60_000);
 
+  it('refuses a version file whose number or date does not fit, naming it', async () => {
+    const other = repository('bad-versions');
+    expect((await runCli(['publish', '--date', '2026-12-01'], { cwd: other, env })).code).toBe(0);
+    const v1 = readFileSync(join(other, 'versions', 'v1.json'), 'utf8');
+    writeFileSync(join(other, 'versions', 'v2.json'), v1.replace('"number": 1', '"number": 3'));
+    const run = await runCli(['build', '--only', 'html'], { cwd: other, env });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('versions/v2.json: a published version holds its number (2) and date; it says 3, 2026-12-01');
+    writeFileSync(join(other, 'versions', 'v2.json'), v1.replace('"number": 1', '"number": 2').replace('2026-12-01', '2026-11-01'));
+    expect((await runCli(['build', '--only', 'html'], { cwd: other, env })).stderr).toContain('versions/v2.json: version 2 is dated 2026-11-01, before version 1 (2026-12-01)');
+  }, 60_000);
+
   it('says so when git is missing', async () => {
     const run = await runCli(['build', '--only', 'html', '--since', 'HEAD~1'], { cwd: dir, env: { ...env, PATH: join(scratch, 'no-bin') } });
     expect(run.code).toBe(2);
@@ -176,5 +188,28 @@ describe('build --since: what cannot be compared with is an exit-2 error that sa
     const bad = await runCli(['build', '--only', 'html', '--records', 'evidence', '--since', 'bad.json'], { cwd: dir, env });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('bad.json: not a snapshot of records');
+  }, 60_000);
+});
+
+describe('publish options', () => {
+  it('takes --version N as the number to publish, while --version elsewhere prints the tool version', async () => {
+    const dir = repository('options');
+    const published = await runCli(['publish', '--version', '3', '--date', '2026-12-01'], { cwd: dir, env });
+    expect(published.code, published.stderr).toBe(0);
+    expect(existsSync(join(dir, 'versions', 'v3.json'))).toBe(true);
+    expect(readFileSync(join(dir, 'versions', 'v3.json'), 'utf8')).toMatch(/^\{\n {2}"snapshot": 1,\n {2}"number": 3,\n {2}"date": "2026-12-01",\n/);
+    expect(await runCli(['--version'], { cwd: dir, env })).toMatchObject({ code: 0, stdout: '0.0.0-test\n' });
+    expect((await runCli(['publish', '--version', 'two', '--date', '2026-12-02'], { cwd: dir, env })).stderr).toContain("--version takes a whole number, not 'two'");
+    expect((await runCli(['build', '--date', '2026-12-02'], { cwd: dir, env })).code).toBe(2);
+  }, 60_000);
+
+  it('writes nothing when the check finds an error', async () => {
+    const dir = repository('broken');
+    const studies = join(dir, 'records', 'studies.csv');
+    writeFileSync(studies, readFileSync(studies, 'utf8').replace(',28,25,', ',twenty-eight,25,'));
+    const run = await runCli(['publish', '--date', '2026-12-01'], { cwd: dir, env });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('publish stopped: the check found errors; no version was recorded');
+    expect(existsSync(join(dir, 'versions'))).toBe(false);
   }, 60_000);
 });
