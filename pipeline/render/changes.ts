@@ -60,7 +60,7 @@ export function versionHistory(versions: readonly PublishedVersion[], lang: Lang
     const before = versions[i - 1];
     let what: string;
     if (before === undefined) {
-      what = fillLabel('historyFirst', lang, { studies: version.model.studies.length });
+      what = fillLabel('historyFirst', lang, { n: version.model.studies.length });
     } else {
       const { counts, addedStudies } = compare(before.model, version.model, () => undefined);
       const pieces = countPieces(counts, lang);

@@ -68,7 +68,7 @@ const LABELS = {
   draftVersion: { zh: '第 {number} 版草稿（尚未发布）', en: 'Draft of version {number} (not yet published)' },
   versionHistory: { zh: '版本历史', en: 'Version history' },
   historyEntry: { zh: '第 {number} 版，{date}：{what}', en: 'Version {number}, {date}: {what}' },
-  historyFirst: { zh: '首个版本，纳入 {studies} 项研究', en: 'first version, {studies} studies included' },
+  historyFirst: { zh: '首个版本，纳入 {n} 项研究', en: 'first version, {n} study included|first version, {n} studies included' },
   historyStudiesAdded: { zh: '新增研究 {names}', en: 'new studies: {names}' },
   historyNoChange: { zh: '研究、结果与参考文献均无变化', en: 'no study, result or reference changed' },
   noVersions: { zh: '尚未发布任何版本。', en: 'No version has been published yet.' },

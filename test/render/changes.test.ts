@@ -132,6 +132,7 @@ describe('versionHistory and versionLine', () => {
   });
 
   it('names a published version and a draft', () => {
+    expect(versionHistory([{ number: 1, date: '2026-12-01', model: model({ studies: STUDIES.replace(/^lee2021.*\n/m, ''), outcomes: OUTCOMES.replace(/^lee2021.*\n/m, '') }, 'en') }], 'en')).toEqual(['Version 1, 2026-12-01: first version, 1 study included']);
     expect(versionLine({ number: 2, published: true, date: '2026-12-04' }, 'zh')).toBe('第 2 版，2026-12-04');
     expect(versionLine({ number: 3, published: false, date: undefined }, 'en')).toBe('Draft of version 3 (not yet published)');
     expect(versionLine({ number: 3, published: false, date: '2026-12-05' }, 'zh')).toBe('第 3 版草稿（尚未发布），2026-12-05');
