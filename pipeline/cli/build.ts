@@ -9,9 +9,8 @@ import { renderReview, type ReviewMeta, type TemplateSource } from '../render/re
 import { parseTemplate, type TemplateTree } from '../render/handlebars.ts';
 import { memo1 } from '../memo.ts';
 import type { BuildVersion } from '../render/changes.ts';
-import { serialiseSnapshot, takeSnapshot, sameRecords } from '../snapshot.ts';
-import type { Dataset, RecordsInput } from '../run.ts';
-import { epochDay, listVersions, readEarlier, resolveSince, versionRecords, versionsFolder, type PublishedFile } from './versions.ts';
+import { serialiseSnapshot, takeSnapshot } from '../snapshot.ts';
+import { buildVersions, epochDay } from './versions.ts';
 import type { CliOptions } from './args.ts';
 import { exitCodeFor, writeReport } from './check.ts';
 import { displayPath, readRecordsFolder, readTemplatesFolder, recordsSize } from './files.ts';
@@ -42,21 +41,15 @@ export async function runBuildCommand(options: CliOptions, io: CliIO): Promise<n
   }
 
   const outDir = resolve(io.cwd, options.out);
-  // What this build is, and what it is compared with: durable, shared versions, never a file in output/.
   const snapshot = takeSnapshot(dataset);
-  const versions = listVersions(versionsFolder(recordsDir), io.cwd);
-  const latest = versions.at(-1);
-  const published = latest !== undefined && sameRecords(latest.snapshot, snapshot);
-  const version: BuildVersion = published
-    ? { number: latest.number, published: true, date: latest.date }
-    : { number: (latest?.number ?? 0) + 1, published: false, date: draftDate(io.env, meta) };
-  // A published version is compared with the one before it; a draft with the latest published.
-  const baseVersion = published ? versions.at(-2) : latest;
-  const datasetOf = versionDatasets(input.vocabulary);
-  const previous =
-    options.since !== undefined
-      ? readEarlier(await resolveSince(options.since, { cwd: io.cwd, recordsDir, versions, vocabulary: input.vocabulary, env: io.env }))
-      : baseVersion && { dataset: datasetOf(baseVersion), baseline: versionRecords(baseVersion, input.vocabulary).baseline };
+  const { version, previous, history } = await buildVersions(snapshot, {
+    cwd: io.cwd,
+    recordsDir,
+    since: options.since,
+    vocabulary: input.vocabulary,
+    env: io.env,
+    draftDate: draftDate(io.env, meta),
+  });
 
   const parsed = (template: TemplateSource): TemplateSource => ({ ...template, tree: treeOf(template) });
   const rendered = renderReview({
@@ -67,7 +60,7 @@ export async function runBuildCommand(options: CliOptions, io: CliIO): Promise<n
     lang: options.lang,
     previous,
     version,
-    history: versions.map((v) => ({ number: v.number, date: v.date, dataset: datasetOf(v) })),
+    history,
   });
   const files = new Map<BuildFile, string | Uint8Array>();
   if (options.only !== 'pdf') {
@@ -98,11 +91,6 @@ export async function runBuildCommand(options: CliOptions, io: CliIO): Promise<n
   ];
   if (!options.quiet) io.stderr(lines.join('\n') + '\n');
   return 0;
-}
-
-/** Each published version's dataset, read once (the history and the comparison may both need one). */
-function versionDatasets(vocabulary: RecordsInput['vocabulary']): (version: PublishedFile) => Dataset {
-  return memo1((version: PublishedFile) => readEarlier(versionRecords(version, vocabulary)).dataset);
 }
 
 function versionWords(version: BuildVersion): string {

@@ -3,9 +3,10 @@ import { execFile } from 'node:child_process';
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ReviewError } from '../errors.ts';
-import type { Baseline } from '../render/changes.ts';
+import type { Baseline, BuildVersion } from '../render/changes.ts';
+import { memo1 } from '../memo.ts';
 import { checkRecords, type Dataset, type RecordsInput } from '../run.ts';
-import { parseSnapshot, snapshotRecords, type Snapshot } from '../snapshot.ts';
+import { parseSnapshot, sameRecords, snapshotRecords, type Snapshot } from '../snapshot.ts';
 import { TABLE_NAMES } from '../schema/tables.ts';
 import { displayPath } from './files.ts';
 
@@ -97,6 +98,35 @@ export function versionRecords(version: PublishedFile, vocabulary: RecordsInput[
     records: snapshotRecords(version.snapshot, `v${version.number}`, vocabulary),
     baseline: { kind: 'version', number: version.number, date: version.date },
   };
+}
+
+/** What a build needs of the versions: which version it is, what it is compared with, and the published history. */
+export interface BuildVersions {
+  version: BuildVersion;
+  previous: { dataset: Dataset; baseline: Baseline } | undefined;
+  history: { number: number; date: string; dataset: Dataset }[];
+}
+
+/**
+ * A build whose records are the latest published version's is that version, compared with the one
+ * before it; any other is the draft of the next, compared with the latest. `--since` overrides what
+ * it is compared with, never which version it is.
+ */
+export async function buildVersions(snapshot: Snapshot, context: Omit<SinceContext, 'versions'> & { since: string | undefined; draftDate: string | undefined }): Promise<BuildVersions> {
+  const versions = listVersions(versionsFolder(context.recordsDir), context.cwd);
+  const latest = versions.at(-1);
+  const published = latest !== undefined && sameRecords(latest.snapshot, snapshot);
+  const version: BuildVersion = published
+    ? { number: latest.number, published: true, date: latest.date }
+    : { number: (latest?.number ?? 0) + 1, published: false, date: context.draftDate };
+  // Each version's records are read once: the history and the comparison may both need one.
+  const datasetOf = memo1((v: PublishedFile) => readEarlier(versionRecords(v, context.vocabulary)).dataset);
+  const base = published ? versions.at(-2) : latest;
+  const previous =
+    context.since !== undefined
+      ? readEarlier(await resolveSince(context.since, { ...context, versions }))
+      : base && { dataset: datasetOf(base), baseline: versionRecords(base, context.vocabulary).baseline };
+  return { version, previous, history: versions.map((v) => ({ number: v.number, date: v.date, dataset: datasetOf(v) })) };
 }
 
 export interface SinceContext {
