@@ -30,6 +30,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         return (await import('./cli/cite-check.ts')).runCiteCheckCommand(options, io);
       case 'import-refs':
         return (await import('./cli/import-refs.ts')).runImportRefsCommand(options, io);
+      case 'publish':
+        return (await import('./cli/publish.ts')).runPublishCommand(options, io);
     }
   } catch (error) {
     if (isReviewError(error)) {

@@ -105,7 +105,7 @@ export function checkRecords(input: RecordsInput, options: CheckOptions = {}): C
 
   const drawn = options.keepDrawn;
   const isDrawnStudy = (study: StudyRecord): boolean =>
-    drawn !== undefined && ((study.id !== undefined && drawn.studies.has(study.id)) || (study.reference_id !== undefined && drawn.references.has(study.reference_id)));
+    drawn !== undefined && ((study.id !== undefined && drawn.studies.has(study.id)) || (study.reference_id ?? []).some((id) => drawn.references.has(id)));
   const onRecord: Record<DataTableName, (record: never) => void> = {
     references: (reference: ReferenceRecord) => {
       if (options.keepOutcomes !== false) dataset.references.push(reference);
@@ -114,7 +114,7 @@ export function checkRecords(input: RecordsInput, options: CheckOptions = {}): C
     },
     studies: (study: StudyRecord) => {
       if (options.keepOutcomes !== false || isDrawnStudy(study)) dataset.studies.push(study);
-      if (study.id !== undefined && !studies.has(study.id)) studies.set(study.id, { id: study.id, disease: study.disease, n_enrolled: study.n_enrolled, line: study.source.line });
+      if (study.id !== undefined && !studies.has(study.id)) studies.set(study.id, { id: study.id, disease: study.disease, n_enrolled: study.n_enrolled, referenceIds: study.reference_id ?? NO_IDS, line: study.source.line });
       rules.visit('study', study);
     },
     outcomes: (outcome: OutcomeRecord) => {
@@ -135,6 +135,9 @@ export function checkRecords(input: RecordsInput, options: CheckOptions = {}): C
   rules.visit('end');
   return { result: finishResult(rules.diagnostics, totals), dataset };
 }
+
+/** Shared by every study whose reference_id did not validate: the index holds one entry per study. */
+const NO_IDS: readonly string[] = Object.freeze([]);
 
 /**
  * A reference in the index, its id cell's place kept as numbers: a row source is built only when a

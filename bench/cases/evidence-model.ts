@@ -21,8 +21,7 @@ export function firstStudies(model: ReviewModel, rows: number): ReviewModel {
 export function tableOrderNumbers(model: ReviewModel): (referenceId: string) => number | undefined {
   const numbers = new Map<string, number>();
   for (const study of model.studies) {
-    const id = study.study.reference_id;
-    if (id !== undefined && !numbers.has(id)) numbers.set(id, numbers.size + 1);
+    for (const id of study.study.reference_id ?? []) if (!numbers.has(id)) numbers.set(id, numbers.size + 1);
   }
   return (referenceId) => numbers.get(referenceId);
 }

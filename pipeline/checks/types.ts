@@ -83,6 +83,8 @@ export interface IndexedStudy {
   readonly id: string;
   readonly disease: string | undefined;
   readonly n_enrolled: number | undefined;
+  /** Its reports (`reference_id`), the main one first; empty when the cell did not validate. */
+  readonly referenceIds: readonly string[];
   readonly line: number;
 }
 

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { ReviewError } from '../errors.ts';
 import { REPORT_FORMATS, type ReportFormat } from '../report/index.ts';
 
-export const COMMANDS = ['check', 'build', 'cite-check', 'import-refs'] as const;
+export const COMMANDS = ['check', 'build', 'cite-check', 'import-refs', 'publish'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface CliOptions {
@@ -18,6 +18,9 @@ export interface CliOptions {
   into: string;
   only: 'html' | 'pdf' | undefined;
   since: string | undefined;
+  /** publish: the version's number (`--version N`) and date (`--date YYYY-MM-DD`). */
+  publishNumber: number | undefined;
+  date: string | undefined;
   lang: 'zh' | 'en';
   quiet: boolean;
   debug: boolean;
@@ -42,14 +45,25 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'v' },
 } as const;
 
+/** publish's own options: `--version N` there is the number to publish, not the tool's version. */
+const PUBLISH_OPTIONS = { ...OPTIONS, version: { type: 'string' }, date: { type: 'string' } } as const;
+
 export function parseCliArgs(argv: readonly string[]): CliOptions {
-  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; args: string[] }>>;
+  // The command decides what `--version` means, so it is found first (a lenient pass that throws nothing).
+  const isPublish = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: false }).positionals[0] === 'publish';
+  let values: Readonly<Record<string, string | boolean | undefined>>;
+  let positionals: string[];
   try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    // Typed by hand: parseArgs cannot infer values from a choice between two option tables.
+    ({ values, positionals } = parseArgs({ args: [...argv], options: isPublish ? PUBLISH_OPTIONS : OPTIONS, allowPositionals: true, strict: true }) as {
+      values: Record<string, string | boolean | undefined>;
+      positionals: string[];
+    });
   } catch (cause) {
     throw new ReviewError('USAGE', (cause as Error).message.replace(/\. To specify a positional argument.*$/s, ''), { cause });
   }
-  const { values, positionals } = parsed;
+  const text = (name: string): string | undefined => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+  const flag = (name: string): boolean => values[name] === true;
   const [commandWord, ...rest] = positionals;
   if (commandWord !== undefined && !(COMMANDS as readonly string[]).includes(commandWord)) {
     throw new ReviewError('USAGE', `unknown command '${commandWord}'; expected one of ${COMMANDS.join(', ')}`);
@@ -57,20 +71,22 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   return {
     command: commandWord as Command | undefined,
     positionals: rest,
-    records: values.records ?? 'records',
-    templates: values.templates ?? 'templates',
-    out: values.out ?? 'output',
-    format: oneOf('--format', values.format ?? 'stylish', REPORT_FORMATS),
-    maxWarnings: values['max-warnings'] === undefined ? undefined : nonNegativeInteger('--max-warnings', values['max-warnings']),
-    references: values.references,
-    into: values.into ?? 'records/references.csv',
-    only: values.only === undefined ? undefined : oneOf('--only', values.only, ['html', 'pdf'] as const),
-    since: values.since,
-    lang: oneOf('--lang', values.lang ?? 'zh', ['zh', 'en'] as const),
-    quiet: values.quiet ?? false,
-    debug: values.debug ?? false,
-    help: values.help ?? false,
-    version: values.version ?? false,
+    records: text('records') ?? 'records',
+    templates: text('templates') ?? 'templates',
+    out: text('out') ?? 'output',
+    format: oneOf('--format', text('format') ?? 'stylish', REPORT_FORMATS),
+    maxWarnings: text('max-warnings') === undefined ? undefined : nonNegativeInteger('--max-warnings', text('max-warnings') as string),
+    references: text('references'),
+    into: text('into') ?? 'records/references.csv',
+    only: text('only') === undefined ? undefined : oneOf('--only', text('only') as string, ['html', 'pdf'] as const),
+    since: text('since'),
+    publishNumber: isPublish && text('version') !== undefined ? positiveInteger('--version', text('version') as string) : undefined,
+    date: text('date'),
+    lang: oneOf('--lang', text('lang') ?? 'zh', ['zh', 'en'] as const),
+    quiet: flag('quiet'),
+    debug: flag('debug'),
+    help: flag('help'),
+    version: !isPublish && flag('version'),
   };
 }
 
@@ -84,13 +100,20 @@ function nonNegativeInteger(option: string, value: string): number {
   return Number(value);
 }
 
+function positiveInteger(option: string, value: string): number {
+  const number = nonNegativeInteger(option, value);
+  if (number < 1) throw new ReviewError('USAGE', `${option} takes a whole number from 1, not '${value}'`);
+  return number;
+}
+
 export const USAGE = `review: keeps a literature review true to its evidence
 
 Usage:
   review check       [--records DIR] [--templates DIR] [--format F] [--max-warnings N]
-  review build       [--records DIR] [--templates DIR] [--out DIR] [--only html|pdf] [--since FILE] [--lang zh|en]
+  review build       [--records DIR] [--templates DIR] [--out DIR] [--only html|pdf] [--since REF] [--lang zh|en]
   review cite-check  FILE [--references FILE] [--format F]
   review import-refs FILE [--into records/references.csv]
+  review publish     [--records DIR] [--version N] [--date YYYY-MM-DD]
   review --help | --version
 
 Options:
@@ -100,7 +123,10 @@ Options:
   --max-warnings N    exit 1 when there are more than N warnings
   --out DIR           build: the output folder (default: output)
   --only html|pdf     build: write only the HTML or only the PDF files
-  --since FILE        build: the snapshot to compare with (default: DIR/review-data.json)
+  --since REF         build: what 本次更新 compares with: a published version (v2 or 2), a snapshot
+                      file, or a git revision (HEAD~1, origin/main); default: the latest published version
+  --version N         publish: the number of the version (default: the latest published + 1)
+  --date YYYY-MM-DD   publish: the version's date (default: SOURCE_DATE_EPOCH; never the clock)
   --references FILE   cite-check: the reference list (references.csv, CSL-JSON, RIS or BibTeX)
                       instead of the manuscript's own 参考文献 / References section
   --into FILE         import-refs: the references.csv to add rows to

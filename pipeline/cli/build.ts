@@ -4,7 +4,9 @@ import { join, resolve } from 'node:path';
 import { ReviewError } from '../errors.ts';
 import { checkRecords } from '../run.ts';
 import { renderReview, type TemplateSource } from '../render/review.ts';
-import { readSnapshot } from '../render/changes.ts';
+import type { BuildVersion } from '../render/changes.ts';
+import { serialiseSnapshot, takeSnapshot } from '../snapshot.ts';
+import { buildVersions, epochDay } from './versions.ts';
 import type { CliOptions } from './args.ts';
 import { exitCodeFor, writeReport } from './check.ts';
 import { displayPath, readRecordsFolder, readTemplatesFolder, recordsSize } from './files.ts';
@@ -37,12 +39,27 @@ export async function runBuildCommand(options: CliOptions, io: CliIO): Promise<n
   }
 
   const outDir = resolve(io.cwd, options.out);
-  const sincePath = options.since === undefined ? join(outDir, 'review-data.json') : resolve(io.cwd, options.since);
-  if (options.since !== undefined && !existsSync(sincePath)) throw new ReviewError('MISSING_FILE', `${displayPath(sincePath, io.cwd)} does not exist`);
-  const previous = readSnapshot(existsSync(sincePath) ? readFileSync(sincePath, 'utf8') : undefined);
+  const snapshot = takeSnapshot(dataset);
+  const { version, previous, history } = await buildVersions(snapshot, {
+    cwd: io.cwd,
+    recordsDir,
+    since: options.since,
+    vocabulary: input.vocabulary,
+    env: io.env,
+    draftDate: draftDate(io.env, meta),
+  });
 
   const parsed = (template: TemplateSource): TemplateSource => ({ ...template, tree: treeOf(template) });
-  const rendered = renderReview({ dataset, main: parsed(main), partials: templates.filter((t) => t !== main).map(parsed), meta, lang: options.lang, previous });
+  const rendered = renderReview({
+    dataset,
+    main: parsed(main),
+    partials: templates.filter((t) => t !== main).map(parsed),
+    meta,
+    lang: options.lang,
+    previous,
+    version,
+    history,
+  });
   const files = new Map<BuildFile, string | Uint8Array>();
   if (options.only !== 'pdf') {
     files.set('review.html', rendered.reviewHtml);
@@ -59,18 +76,30 @@ export async function runBuildCommand(options: CliOptions, io: CliIO): Promise<n
     files.set('evidence-table.pdf', await renderPdf(rendered.tableHtml, { ...pdfMeta, landscape: true }));
     if (status) io.stderr('\r\u001b[K');
   }
-  files.set('review-data.json', JSON.stringify(rendered.snapshot, null, 2) + '\n');
+  files.set('review-data.json', serialiseSnapshot(snapshot));
   writeOutputFolder(outDir, files);
 
   const { errors, warnings } = result.summary;
   const lines = [
     `check: ${errors} errors, ${warnings} warnings${warnings ? ' (review check lists them)' : ''}`,
     `wrote ${[...files.keys()].map((name) => displayPath(join(outDir, name), io.cwd)).join(', ')}`,
-    `what changed: ${rendered.changes.summary}`,
+    `version: ${versionWords(version)}`,
+    `what's new: ${rendered.changes.summary}`,
     ...rendered.changes.items.map((item) => `  ${item}`),
   ];
   if (!options.quiet) io.stderr(lines.join('\n') + '\n');
   return 0;
+}
+
+function versionWords(version: BuildVersion): string {
+  return version.published ? `${version.number} (${version.date}), as published` : `draft of ${version.number}, not yet published (review publish records it)`;
+}
+
+/** A draft's date, if the build has one: SOURCE_DATE_EPOCH, else review.json's `date`; never the clock. */
+function draftDate(env: Readonly<Record<string, string | undefined>>, meta: { date?: string }): string | undefined {
+  const fromEpoch = epochDay(env);
+  if (fromEpoch !== undefined) return fromEpoch;
+  return meta.date !== undefined && /^\d{4}-\d{2}-\d{2}/.test(meta.date) && !Number.isNaN(Date.parse(meta.date)) ? meta.date.slice(0, 10) : undefined;
 }
 
 /** The documents' date: SOURCE_DATE_EPOCH, else review.json's `date`, else a fixed day: never the clock, so builds repeat byte for byte. */

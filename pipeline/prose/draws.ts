@@ -102,7 +102,7 @@ export function datasetLookup(dataset: { studies: readonly StudyRecord[]; outcom
   for (const study of dataset.studies) {
     if (study.rejected || study.id === undefined || byId.has(study.id)) continue;
     byId.set(study.id, study);
-    if (study.reference_id !== undefined) byReference.set(study.reference_id, [...(byReference.get(study.reference_id) ?? []), study]);
+    for (const reference of study.reference_id ?? []) byReference.set(reference, [...(byReference.get(reference) ?? []), study]);
   }
   for (const row of dataset.outcomes) {
     if (row.rejected || row.study_id === undefined) continue;

@@ -3,12 +3,12 @@ import type { OutcomeRecord } from '../schema/tables.ts';
 import { decimalsOf, formatInterval, numberFormatter, type Lang } from './format.ts';
 import { label } from './labels.ts';
 import { memo5 } from '../memo.ts';
-import { termLabels, type IncludedStudy, type ReviewModel, type TermLabels } from './model.ts';
+import { studyLabel, termLabels, type IncludedStudy, type ReviewModel, type TermLabels } from './model.ts';
 
 export interface TableCell {
   lines: string[];
-  /** The study's reference number, shown as a citation after the text. */
-  cite?: number;
+  /** The reference numbers of the study's reports, shown as one citation after the text. */
+  cite?: number[];
   /** A verification status, styled as a badge. */
   status?: 'verified' | 'unverified' | 'unresolved';
 }
@@ -44,7 +44,7 @@ interface LineKind {
  * The words of outcome lines for one table, each worked out once per distinct input: thousands of
  * rows repeat a few dozen terms, time points and arms, and a few thousand numbers.
  */
-interface OutcomeWords {
+export interface OutcomeWords {
   lang: Lang;
   labels: TermLabels;
   /** Between the values of one line. */
@@ -54,7 +54,7 @@ interface OutcomeWords {
   percent: (value: number, decimals?: number) => string;
 }
 
-function outcomeWords(model: ReviewModel): OutcomeWords {
+export function outcomeWords(model: ReviewModel): OutcomeWords {
   const { lang, vocabulary } = model;
   const labels = termLabels(vocabulary, lang);
   const separator = lang === 'zh' ? '，' : ', ';
@@ -124,14 +124,15 @@ export function buildEvidenceTable(model: ReviewModel, numberOf: (referenceId: s
 function studyRow(words: OutcomeWords, entry: IncludedStudy, numberOf: (referenceId: string) => number | undefined): TableCell[] {
   const { study } = entry;
   const { lang, labels } = words;
-  const cite = study.reference_id === undefined ? undefined : numberOf(study.reference_id);
-  const studyCell: TableCell = { lines: [entry.year === undefined ? entry.firstAuthor : `${entry.firstAuthor} ${entry.year}`] };
-  if (cite !== undefined) studyCell.cite = cite;
+  // One row per study, citing every report: a trial and its extension are one study, not two rows.
+  const cite = (study.reference_id ?? []).map(numberOf).filter((n): n is number => n !== undefined);
+  const studyCell: TableCell = { lines: [studyLabel(entry)] };
+  if (cite.length > 0) studyCell.cite = cite;
   const n = study.n_enrolled === undefined ? EMPTY : study.n_analysed === undefined ? String(study.n_enrolled) : `${study.n_enrolled} (${study.n_analysed})`;
   // A single-arm study says its arm once (in the regimen), not on every outcome line.
   const showArm = hasSeveralArms(entry.outcomes);
   const sections = outcomeSections(entry.outcomes);
-  const status = entry.reference?.status;
+  const status = leastVerified(entry);
   const statusCell: TableCell = { lines: [status ? label(status, lang) : EMPTY] };
   if (status) statusCell.status = status;
   return [
@@ -147,6 +148,15 @@ function studyRow(words: OutcomeWords, entry: IncludedStudy, numberOf: (referenc
     { lines: [study.conclusion ?? EMPTY] },
     statusCell,
   ];
+}
+
+/** Verification ranks from best to worst: a study is as verified as its least verified report. */
+const STATUS_RANK = { verified: 0, unverified: 1, unresolved: 2 } as const;
+
+function leastVerified(entry: IncludedStudy): TableCell['status'] {
+  let status = entry.reference?.status;
+  for (const report of entry.reports) if (report.status !== undefined && (status === undefined || STATUS_RANK[report.status] > STATUS_RANK[status])) status = report.status;
+  return status;
 }
 
 function outcomeCell(words: OutcomeWords, rows: readonly OutcomeRecord[], showArm: boolean): TableCell {
@@ -202,6 +212,16 @@ function describeWith(words: OutcomeWords, rows: readonly OutcomeRecord[], showA
     parts.push(kind.closing);
     return parts.join('');
   });
+}
+
+/**
+ * One result as a reader reads it, apart from its study: what was measured ("FVC 平均变化 稳定［placebo→TCZ，
+ * 96 weeks，完成者］", always naming the arm) and its numbers as the table shows them ("14/25 (56%)").
+ */
+export function describeResult(words: OutcomeWords, row: OutcomeRecord): { what: string; value: string } {
+  const kind = words.lineKind(row, true);
+  const head = withPart(kind.head, row.category ? words.labels.category(row.category) : '', ' ');
+  return { what: head + kind.closing, value: valueText(row, words) };
 }
 
 /** `text` with `part` after it, as `[text, part].filter(Boolean).join(separator)` would give, without the arrays. */

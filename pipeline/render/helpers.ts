@@ -13,13 +13,15 @@ import type { CitationNumbering } from './numbering.ts';
 export interface HelperContext {
   model: ReviewModel;
   numbering: CitationNumbering;
+  /** The line naming this build's version and date (`{{version}}`), as text. */
+  version: string;
   /** Ready HTML of blocks computed outside the templates. */
-  blocks: { bibliography: () => string; evidenceTable: () => string; changes: () => string };
+  blocks: { bibliography: () => string; evidenceTable: () => string; changes: () => string; versionHistory: () => string };
 }
 
 /** The helpers templates may call: the tool's own and Handlebars' built-in block helpers. */
 export const TEMPLATE_HELPERS: ReadonlySet<string> = new Set([
-  'cite', 'bibliography', 'evidenceTable', 'changes', 'label', 'study', 'outcome', 'count', 'num',
+  'cite', 'bibliography', 'evidenceTable', 'changes', 'version', 'versionHistory', 'label', 'study', 'outcome', 'count', 'num',
   'if', 'unless', 'each', 'with', 'lookup', 'log',
 ]);
 
@@ -56,6 +58,9 @@ export function registerHelpers(handlebars: typeof Handlebars, context: HelperCo
   handlebars.registerHelper('bibliography', () => new SafeString(context.blocks.bibliography()));
   handlebars.registerHelper('evidenceTable', () => new SafeString(context.blocks.evidenceTable()));
   handlebars.registerHelper('changes', () => new SafeString(context.blocks.changes()));
+  handlebars.registerHelper('versionHistory', () => new SafeString(context.blocks.versionHistory()));
+  // Text, which Handlebars escapes.
+  handlebars.registerHelper('version', () => context.version);
 
   handlebars.registerHelper('label', (key: unknown, options: HelperOptions) => {
     const name = String(key);

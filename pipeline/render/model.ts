@@ -6,11 +6,14 @@ import type { Lang } from './format.ts';
 import { label } from './labels.ts';
 import { memo1 } from '../memo.ts';
 
-/** A study with its reference and outcome rows, in the order of studies.csv and outcomes.csv. */
+/** A study with its reports and outcome rows, in the order of studies.csv and outcomes.csv. */
 export interface IncludedStudy {
   id: string;
   study: StudyRecord;
+  /** The main report (the first of `reference_id`): it names the study. */
   reference: ReferenceRecord | undefined;
+  /** Every report of the study found in references.csv, the main one first. */
+  reports: ReferenceRecord[];
   outcomes: OutcomeRecord[];
   /** The first author as a reader names the study: the family name for Latin names, the full name for Chinese ones. */
   firstAuthor: string;
@@ -39,11 +42,13 @@ export function buildReviewModel(dataset: Dataset, lang: Lang): ReviewModel {
   const studies = dataset.studies
     .filter((s): s is StudyRecord & { id: string } => !s.rejected && s.id !== undefined)
     .map((study): IncludedStudy => {
-      const reference = study.reference_id === undefined ? undefined : referencesById.get(study.reference_id);
+      const reports = (study.reference_id ?? []).map((id) => referencesById.get(id)).filter((r): r is ReferenceRecord => r !== undefined);
+      const reference = study.reference_id?.[0] === undefined ? undefined : referencesById.get(study.reference_id[0]);
       return {
         id: study.id,
         study,
         reference,
+        reports,
         outcomes: outcomesByStudy.get(study.id) ?? [],
         // A work of unknown authorship is named by the reader's word for it, not by an internal id.
         firstAuthor: firstAuthorName(reference) ?? label('unidentified', lang),
@@ -53,7 +58,13 @@ export function buildReviewModel(dataset: Dataset, lang: Lang): ReviewModel {
   return { lang, vocabulary: dataset.vocabulary, studies, studiesById: new Map(studies.map((s) => [s.id, s])), references, referencesById };
 }
 
-function firstAuthorName(reference: ReferenceRecord | undefined): string | undefined {
+/** How a reader names a study: "Khanna 2022", or the first author alone when the year is unknown. */
+export function studyLabel(study: IncludedStudy): string {
+  return study.year === undefined ? study.firstAuthor : `${study.firstAuthor} ${study.year}`;
+}
+
+/** The first author of a work as readers name it, if it has authors. */
+export function firstAuthorName(reference: ReferenceRecord | undefined): string | undefined {
   const first = reference?.authors?.names[0];
   if (!first) return undefined;
   return first.script === 'han' ? first.literal : first.family;

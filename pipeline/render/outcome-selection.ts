@@ -2,7 +2,7 @@
 import type { OutcomeRecord } from '../schema/tables.ts';
 
 /** The filters `{{outcome}}` takes besides `field`. */
-export const OUTCOME_FILTERS: ReadonlySet<string> = new Set(['arm', 'category', 'analysis', 'measure', 'unit', 'timepoint']);
+export const OUTCOME_FILTERS: ReadonlySet<string> = new Set(['arm', 'category', 'analysis', 'measure', 'unit', 'timepoint', 'reference_id']);
 
 /** The rows of one study's outcome that every filter matches (`timepoint` as written; the others as terms). */
 export function selectOutcomeRows(rows: readonly OutcomeRecord[], outcome: string, filters: Readonly<Record<string, unknown>>): OutcomeRecord[] {
@@ -20,6 +20,7 @@ function matchesFilter(row: OutcomeRecord, key: string, expected: unknown): bool
     case 'analysis':
     case 'measure':
     case 'unit':
+    case 'reference_id':
       return (row[key] ?? '') === wanted;
     default:
       return false;

@@ -8,8 +8,8 @@ import { registerHelpers, type HelperContext } from './helpers.ts';
 import { buildReviewModel, type ReviewModel } from './model.ts';
 import { CitationNumbering } from './numbering.ts';
 import { buildEvidenceTable } from './evidence-table.ts';
-import { diffSnapshots, takeSnapshot, type ChangeList, type Snapshot } from './changes.ts';
-import { bibliographyHtml, changesHtml, evidenceTableHtml } from './html/blocks.ts';
+import { describeChanges, versionHistory, versionLine, type Baseline, type BuildVersion, type ChangeList } from './changes.ts';
+import { bibliographyHtml, changesHtml, evidenceTableHtml, versionHistoryHtml } from './html/blocks.ts';
 import { htmlDocument } from './html/document.ts';
 import type { Lang } from './format.ts';
 
@@ -35,13 +35,17 @@ export interface RenderInput {
   partials: readonly TemplateSource[];
   meta: ReviewMeta;
   lang: Lang;
-  previous: Snapshot | undefined;
+  /** The records compared with for 本次更新, and how the reader is told what they are; none: the first version. */
+  previous: { dataset: Dataset; baseline: Baseline } | undefined;
+  /** Which version this build is (`{{version}}`); none: the line is left empty. */
+  version?: BuildVersion;
+  /** The published versions, oldest first (`{{versionHistory}}`). */
+  history?: readonly { number: number; date: string; dataset: Dataset }[];
 }
 
 export interface RenderedReview {
   reviewHtml: string;
   tableHtml: string;
-  snapshot: Snapshot;
   changes: ChangeList;
   /** Reference ids in citation-number order. */
   citationOrder: string[];
@@ -55,9 +59,13 @@ export function renderReview(input: RenderInput): RenderedReview {
   const firstPass = new CitationNumbering();
   runTemplate(compiled, input, helperContext(model, firstPass, input, undefined));
   const numbering = new CitationNumbering(firstPass.order);
-  const snapshot = takeSnapshot(input.dataset, (id) => numbering.peek(id));
-  const changes = diffSnapshots(input.previous, snapshot, input.lang);
-  const body = joinCjkLines(runTemplate(compiled, input, helperContext(model, numbering, input, { changes })));
+  const previous = input.previous && { model: buildReviewModel(input.previous.dataset, input.lang), baseline: input.previous.baseline };
+  const changes = describeChanges(previous, model, (id) => numbering.peek(id));
+  const history = versionHistory(
+    (input.history ?? []).map((version) => ({ number: version.number, date: version.date, model: buildReviewModel(version.dataset, input.lang) })),
+    input.lang,
+  );
+  const body = joinCjkLines(runTemplate(compiled, input, helperContext(model, numbering, input, { changes, history })));
   const table = buildEvidenceTable(model, (id) => numbering.peek(id));
   return {
     reviewHtml: htmlDocument({ lang: input.lang, title: input.meta.title, body }),
@@ -67,7 +75,6 @@ export function renderReview(input: RenderInput): RenderedReview {
       body: `<h1>${Handlebars.escapeExpression(input.meta.title)}</h1>${evidenceTableHtml(table)}`,
       handout: true,
     }),
-    snapshot,
     changes,
     citationOrder: numbering.order,
   };
@@ -104,12 +111,13 @@ function compileTemplates(main: TemplateSource, partials: readonly TemplateSourc
 /**
  * The helpers' view of one pass. The first pass (`final` undefined) only fixes the citation order and its
  * output is dropped, so its reference list is left empty instead of going through citeproc: listing the
- * references cites none. The changes block belongs to the final pass alone.
+ * references cites none. The changes and history blocks belong to the final pass alone.
  */
-function helperContext(model: ReviewModel, numbering: CitationNumbering, input: RenderInput, final: { changes: ChangeList } | undefined): HelperContext {
+function helperContext(model: ReviewModel, numbering: CitationNumbering, input: RenderInput, final: { changes: ChangeList; history: string[] } | undefined): HelperContext {
   return {
     model,
     numbering,
+    version: input.version === undefined ? '' : versionLine(input.version, input.lang),
     blocks: {
       bibliography: () =>
         final === undefined
@@ -123,6 +131,7 @@ function helperContext(model: ReviewModel, numbering: CitationNumbering, input: 
             ),
       evidenceTable: () => evidenceTableHtml(buildEvidenceTable(model, (id) => numbering.numberOf(id))),
       changes: () => (final ? changesHtml(final.changes) : ''),
+      versionHistory: () => (final ? versionHistoryHtml(final.history, input.lang) : ''),
     },
   };
 }

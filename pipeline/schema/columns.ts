@@ -47,6 +47,29 @@ export function identifier(required = true) {
   });
 }
 
+/** Most ids one list cell may hold: a study's reports are a handful, never thousands. */
+const MAX_LIST_IDS = 100;
+
+/**
+ * A `;`-separated list of record keys, in the order written (a study's reports, the main one first);
+ * an id given twice is invalid, so the order stays meaningful.
+ */
+export function identifierList() {
+  return z.string().transform((raw, ctx): string[] => {
+    const parts = raw.split(/[;；]/).map((part) => part.trim());
+    if (parts.every((part) => part === '')) return fail(ctx, 'is empty', { kind: 'missing' });
+    if (parts.length > MAX_LIST_IDS) return fail(ctx, `lists ${parts.length} ids; at most ${MAX_LIST_IDS}`, { kind: 'invalid' });
+    const ids: string[] = [];
+    for (const part of parts) {
+      if (part === '') return fail(ctx, `'${raw.trim()}' has an empty item; separate ids with one ';'`, { kind: 'invalid' });
+      if (!IDENTIFIER.test(part)) return fail(ctx, `'${part}' is not an id (letters, digits and _ . : - only; ';' separates ids)`, { kind: 'invalid' });
+      if (ids.includes(part)) return fail(ctx, `'${part}' is listed twice`, { kind: 'invalid' });
+      ids.push(part);
+    }
+    return ids;
+  });
+}
+
 /** An optional cell read by one of the value parsers; a cell that does not parse is invalid. */
 export function parsedBy<T>(parser: (raw: string) => Parsed<T>) {
   return z.string().transform((raw, ctx): T | undefined => {

@@ -8,7 +8,7 @@ import { parseDuration } from '../normalise/duration.ts';
 import { parseRegimen } from '../normalise/regimen.ts';
 import { parseReportedCount } from '../normalise/reported.ts';
 import { parsePeriod } from '../normalise/period.ts';
-import { identifier, lenient, oneOf, parsedBy, requiredText, term, text } from './columns.ts';
+import { identifier, identifierList, lenient, oneOf, parsedBy, requiredText, term, text } from './columns.ts';
 import { VOCABULARY_KINDS } from '../normalise/vocabulary.ts';
 
 /** The data tables, in the order they are read (references first, so studies can link to them). */
@@ -48,7 +48,8 @@ function referenceSchema() {
 function studySchema(vocabulary: Vocabulary) {
   return z.object({
     id: identifier(),
-    reference_id: identifier(),
+    /** The study's reports, the main one first (a trial, then its extension and post hoc papers). */
+    reference_id: identifierList(),
     disease: term(vocabulary, 'disease', true),
     design: term(vocabulary, 'design', true),
     country: text(),
@@ -69,6 +70,8 @@ function studySchema(vocabulary: Vocabulary) {
 function outcomeSchema(vocabulary: Vocabulary) {
   return z.object({
     study_id: identifier(),
+    /** The report the numbers are taken from: one of its study's reports (empty: the study's main report or not stated). */
+    reference_id: identifier(false),
     outcome: term(vocabulary, 'outcome', true),
     measure: term(vocabulary, 'measure', true),
     arm: text(),
@@ -231,7 +234,7 @@ const STUDY_ALIASES: Record<string, string> = {
 };
 
 const OUTCOME_ALIASES: Record<string, string> = {
-  研究: 'study_id', 研究编号: 'study_id', study: 'study_id', 结局: 'outcome', 结局指标: 'outcome', 指标: 'measure', 度量: 'measure',
+  研究: 'study_id', 研究编号: 'study_id', study: 'study_id', 文献: 'reference_id', 文献编号: 'reference_id', reference: 'reference_id', 结局: 'outcome', 结局指标: 'outcome', 指标: 'measure', 度量: 'measure',
   组别: 'arm', 组: 'arm', 分类: 'category', 类别: 'category', 时间点: 'timepoint', 分析人群: 'analysis', 分析: 'analysis',
   例数: 'n', 样本量: 'n', 数值: 'value', 值: 'value', 单位: 'unit', ci_lower: 'ci_low', ci_upper: 'ci_high', 置信区间下限: 'ci_low',
   置信区间上限: 'ci_high', '95%CI下限': 'ci_low', '95%CI上限': 'ci_high', '95%ci下限': 'ci_low', '95%ci上限': 'ci_high', 计数: 'count', 事件数: 'count', 分母: 'denominator', 百分比: 'percent', 百分率: 'percent', '%': 'percent',

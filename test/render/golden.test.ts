@@ -18,7 +18,8 @@ function renderShipped(lang: 'zh' | 'en') {
     .map((name) => ({ path: `templates/partials/${name}`, source: readFileSync(join(root, 'templates', 'partials', name), 'utf8') }));
   const main = { path: 'templates/review.hbs', source: readFileSync(join(root, 'templates', 'review.hbs'), 'utf8') };
   const meta = JSON.parse(readFileSync(join(root, 'templates', 'review.json'), 'utf8'));
-  return renderReview({ dataset, main, partials, meta, lang, previous: undefined });
+  // As a build of a review never published renders it: the draft of version 1, with no history.
+  return renderReview({ dataset, main, partials, meta, lang, previous: undefined, version: { number: 1, published: false, date: undefined }, history: [] });
 }
 
 describe('golden HTML of the shipped review', () => {

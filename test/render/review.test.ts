@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkRecords, type InputFile } from '../../pipeline/run.ts';
 import { renderReview, type TemplateSource } from '../../pipeline/render/review.ts';
-import { readSnapshot, type Snapshot } from '../../pipeline/render/changes.ts';
+import type { Dataset } from '../../pipeline/run.ts';
 
 const file = (path: string, text: string): InputFile => ({ path, bytes: new TextEncoder().encode(text) });
 const meta = { title: 'Mini review', authors: '', subject: 'test', referenceStyle: 'vancouver' as const };
@@ -28,13 +28,26 @@ const TEMPLATE = `<section><h2>RA</h2><p>Smith et al.{{cite "smith2020"}} treate
 <section class="changes">{{changes}}</section>
 <section class="references">{{bibliography}}</section>`;
 
-function render(tables: { references: string; studies: string; outcomes: string }, template: string, previous?: Snapshot) {
+type Tables = { references: string; studies: string; outcomes: string };
+
+function read(tables: Tables): Dataset {
   const { dataset, result } = checkRecords({
     tables: { references: file('references.csv', tables.references), studies: file('studies.csv', tables.studies), outcomes: file('outcomes.csv', tables.outcomes) },
   });
   expect(result.summary.errors).toBe(0);
+  return dataset;
+}
+
+function render(tables: Tables, template: string, previous?: Tables) {
   const main: TemplateSource = { path: 'templates/review.hbs', source: template };
-  return renderReview({ dataset, main, partials: [], meta, lang: 'en', previous });
+  return renderReview({
+    dataset: read(tables),
+    main,
+    partials: [],
+    meta,
+    lang: 'en',
+    previous: previous && { dataset: read(previous), baseline: { kind: 'version', number: 1, date: '2026-01-05' } },
+  });
 }
 
 const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
@@ -57,13 +70,13 @@ describe('renderReview', () => {
     expect(first.reviewHtml).toMatch(/<li id="ref-2" value="2">.*reference not identified.*unresolved/);
   });
 
-  it('says that the first build is the first', () => {
+  it('says that the first version is the first', () => {
     expect(first.changes.first).toBe(true);
-    expect(text(first.reviewHtml)).toContain('First build: there is no earlier version to compare with.');
+    expect(text(first.reviewHtml)).toContain('This is the first version of the review.');
   });
 
   it('renumbers, updates table and counts, and lists the change when a study is cited early', () => {
-    const previous = readSnapshot(JSON.stringify(first.snapshot));
+    const previous = { references: REFERENCES, studies: STUDIES, outcomes: OUTCOMES };
     const references = REFERENCES + 'new2024,,article-journal,Wang L,New study,J Test,2024,10.1000/a3,en,verified\n';
     const studies = STUDIES + 'new2024,new2024,RA,cohort-retrospective,30,TCZ 8 mg/kg IV q4w,12 months\n';
     const outcomes = OUTCOMES + 'new2024,fvc,count,TCZ,stable,20,30,66.7,,,\n';
@@ -76,11 +89,25 @@ describe('renderReview', () => {
     expect(text(second.reviewHtml)).toContain('3 studies, 95 patients');
     expect(text(second.tableHtml)).toContain('Wang 2024 [1]');
     expect(text(second.tableHtml)).toContain('Smith 2020 [2]');
-    expect(second.changes.counts.studies.added).toBe(1);
-    expect(second.changes.counts.outcomes.added).toBe(1);
-    expect(second.changes.items).toContain('Added study: new2024');
-    expect(second.changes.items).toContain('Changed reference: smith2020: cited_as 1 → 2');
-    expect(text(second.reviewHtml)).toContain('Since the last version: study: added 1; outcome: added 1; reference: added 1, changed 3.');
+    // The new study by name, citation, design and n; its results and reference are part of it, and renumbering is no change.
+    expect(second.changes.items).toEqual(['New study: Wang 2024 [1], retrospective cohort, n = 30']);
+    expect(text(second.reviewHtml)).toContain('Since version 1 (2026-01-05): 1 study added.');
+  });
+
+  it('shows a study with several reports once, citing each, and counts it as one study', () => {
+    // Made-up rows: a trial (lee2021) and a made-up extension paper (lee2023) of it, recorded as one study.
+    const references = REFERENCES + 'lee2023,,article-journal,Lee A,Extension,J Test,2023,10.1000/a4,en,unverified\n';
+    const studies = STUDIES.replace('lee2021,lee2021,', 'lee2021,lee2021; lee2023,');
+    const outcomes = OUTCOMES.replace('study_id,', 'reference_id,study_id,').replace('\nsmith2020,', '\n,smith2020,').replace('\nlee2021,', '\nlee2021,lee2021,') + 'lee2023,lee2021,mrss,mean_change,TCZ,,,,,-9.6,-10.9,-8.4\n';
+    const template = TEMPLATE.replace('Lee{{cite "lee2021"}}', 'Lee{{cite "lee2021"}} and its extension{{cite "lee2023"}}').replaceAll('"mrss" field', '"mrss" reference_id="lee2021" field');
+    const out = render({ references, studies, outcomes }, template);
+    const table = text(out.tableHtml);
+    expect(table.match(/Lee 2021/g)).toHaveLength(1);
+    expect(table).toContain('Lee 2021 [3,4]');
+    expect(table).toContain('−8.4 (95% CI −10.0 to −6.8), −9.6 (95% CI −10.9 to −8.4)');
+    // The least verified report sets the study's badge.
+    expect(out.tableHtml).toMatch(/Lee 2021.*?status-unverified/s);
+    expect(text(out.reviewHtml)).toContain('2 studies, 65 patients');
   });
 
   it('renders the same bytes twice', () => {
@@ -112,7 +139,7 @@ describe('template helpers', () => {
     const { dataset } = checkRecords({ tables: {} });
     const { buildReviewModel } = await import('../../pipeline/render/model.ts');
     const { CitationNumbering } = await import('../../pipeline/render/numbering.ts');
-    registerHelpers(handlebars, { model: buildReviewModel(dataset, 'en'), numbering: new CitationNumbering(), blocks: { bibliography: () => '', evidenceTable: () => '', changes: () => '' } });
+    registerHelpers(handlebars, { model: buildReviewModel(dataset, 'en'), numbering: new CitationNumbering(), version: '', blocks: { bibliography: () => '', evidenceTable: () => '', changes: () => '', versionHistory: () => '' } });
     const ours = Object.keys(handlebars.helpers).filter((name) => !builtIn.has(name)).sort();
     expect(ours).toEqual([...TEMPLATE_HELPERS].filter((name) => !builtIn.has(name)).sort());
   });

@@ -1,4 +1,4 @@
-// record/dangling-link: a study's reference_id or an outcome's study_id that points to no row.
+// record/dangling-link: a study's reference_id or an outcome's study_id or reference_id that points to no row, or to a report of another study.
 import { NearestIndex } from '../../normalise/nearest.ts';
 import type { RowSource } from '../../schema/tables.ts';
 import { defineRule } from '../types.ts';
@@ -13,10 +13,11 @@ const SUGGESTION_COMPARISONS = 100_000;
 export default defineRule({
   meta: {
     severity: 'error',
-    description: 'A reference_id or study_id points to no record',
+    description: "A reference_id or study_id points to no record, or an outcome's reference_id to no report of its study",
     messages: {
       dangling: "{{field}} '{{id}}' matches no row of {{table}}",
       near: "{{field}} '{{id}}' matches no row of {{table}}; did you mean '{{suggestion}}'",
+      notReport: "reference_id '{{id}}' is not a report of study {{study}} (its reports: {{reports}}); add it to that study's reference_id in studies.csv, or correct it",
     },
   },
   create(context) {
@@ -48,8 +49,26 @@ export default defineRule({
       );
     };
     return {
-      study: (record) => check(record.source, 'reference_id', record.reference_id, context.index.references, 'references.csv'),
-      outcome: (record) => check(record.source, 'study_id', record.study_id, context.index.studies, 'studies.csv'),
+      study: (record) => {
+        for (const id of record.reference_id ?? []) check(record.source, 'reference_id', id, context.index.references, 'references.csv');
+      },
+      outcome: (record) => {
+        check(record.source, 'study_id', record.study_id, context.index.studies, 'studies.csv');
+        const report = record.reference_id;
+        if (report === undefined) return;
+        if (!context.index.references.has(report)) {
+          check(record.source, 'reference_id', report, context.index.references, 'references.csv');
+          return;
+        }
+        // A study whose reference_id did not validate has no known reports: its own finding says why.
+        const study = record.study_id === undefined ? undefined : context.index.studies.get(record.study_id);
+        if (study === undefined || study.referenceIds.length === 0 || study.referenceIds.includes(report)) return;
+        context.reportField(record.source, 'reference_id', {
+          messageId: 'notReport',
+          data: { id: report, study: study.id, reports: study.referenceIds.join('; ') },
+          actual: report,
+        });
+      },
     };
   },
 });

@@ -57,7 +57,9 @@ export default defineRule({
 /** The fields the rule needs; undefined for a study without id or disease, which has nothing to compare. */
 function toSeen(record: StudyRecord, index: RecordIndex): Seen | undefined {
   if (record.id === undefined || record.disease === undefined) return undefined;
-  const reference = record.reference_id === undefined ? undefined : index.references.get(record.reference_id);
+  // A study is named by its main report, the first of its reference_id list.
+  const main = record.reference_id?.[0];
+  const reference = main === undefined ? undefined : index.references.get(main);
   const centre = record.centre?.trim();
   return {
     id: record.id,

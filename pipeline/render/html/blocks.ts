@@ -1,8 +1,11 @@
-// HTML of the blocks the templates place: the evidence table, the reference list and the "what changed" list. Everything escaped.
+// HTML of the blocks the templates place: the evidence table, the reference list, "what's new" and the version history. Everything escaped.
 import Handlebars from 'handlebars';
 import type { BibliographyLine } from '../../citations/bibliography.ts';
 import type { EvidenceTable, TableCell } from '../evidence-table.ts';
 import type { ChangeList } from '../changes.ts';
+import { formatNumberList } from '../../citations/number-list.ts';
+import { label } from '../labels.ts';
+import type { Lang } from '../format.ts';
 
 const escape = (text: string): string => Handlebars.escapeExpression(text);
 
@@ -35,7 +38,7 @@ function pushCell(html: string[], cell: TableCell, isRowHeader: boolean): void {
     html.push(escape(cell.lines[i] as string));
   }
   if (cell.status) html.push('</span>');
-  if (cell.cite !== undefined) html.push(` <a class="cite" href="#ref-${cell.cite}">[${cell.cite}]</a>`);
+  if (cell.cite !== undefined) html.push(` <a class="cite" href="#ref-${Math.min(...cell.cite)}">[${formatNumberList(cell.cite, ',')}]</a>`);
   html.push(isRowHeader ? '</th>' : '</td>');
 }
 
@@ -49,4 +52,10 @@ export function changesHtml(changes: ChangeList): string {
   if (changes.items.length === 0) return `<p class="changes-summary">${escape(changes.summary)}</p>`;
   const items = changes.items.map((item) => `<li>${escape(item)}</li>`).join('');
   return `<p class="changes-summary">${escape(changes.summary)}</p><ul class="changes">${items}</ul>`;
+}
+
+/** The published versions, oldest first; a review never published says so. */
+export function versionHistoryHtml(lines: readonly string[], lang: Lang): string {
+  if (lines.length === 0) return `<p class="versions-none">${escape(label('noVersions', lang))}</p>`;
+  return `<ol class="versions">${lines.map((line) => `<li>${escape(line)}</li>`).join('')}</ol>`;
 }

@@ -23,8 +23,39 @@ testRule('record/dangling-link', {
         outcomes: 'study_id,outcome,measure\ns1,fvc,count\n',
       },
     },
+    {
+      name: 'a study with several reports, and outcomes taken from each',
+      tables: {
+        references,
+        studies: 'id,reference_id,disease,design\nfocussced,manfredi2020; khanna2022,SSc,rct\n',
+        outcomes: 'study_id,reference_id,outcome,measure\nfocussced,khanna2022,fvc,mean_change\nfocussced,manfredi2020,fvc,mean_change\nfocussced,,mrss,mean_change\n',
+      },
+    },
   ],
   invalid: [
+    {
+      name: "a study's second report names no reference",
+      tables: { references, studies: 'id,reference_id,disease,design\ns1,khanna2022;manfredi2002,SSc,rct\n' },
+      diagnostics: [{ line: 2, column: 4, message: "reference_id 'manfredi2002' matches no row of references.csv; did you mean 'manfredi2020'" }],
+    },
+    {
+      name: "an outcome's reference_id that is not one of its study's reports, or no reference at all",
+      tables: {
+        references,
+        studies: 'id,reference_id,disease,design\ns1,khanna2022,SSc,rct\n',
+        outcomes: 'study_id,reference_id,outcome,measure\ns1,manfredi2020,fvc,mean_change\ns1,smith1999,fvc,mean_change\n',
+      },
+      diagnostics: [
+        {
+          line: 2,
+          column: 4,
+          file: 'outcomes.csv',
+          field: 'reference_id',
+          message: "reference_id 'manfredi2020' is not a report of study s1 (its reports: khanna2022); add it to that study's reference_id in studies.csv, or correct it",
+        },
+        { line: 3, column: 4, file: 'outcomes.csv', message: "reference_id 'smith1999' matches no row of references.csv" },
+      ],
+    },
     {
       name: 'a misspelt reference_id, with the near id suggested',
       tables: { references, studies: 'id,reference_id,disease,design\ns1,manfredi2002,RA,rct\n' },

@@ -28,7 +28,8 @@ export interface BuiltReview {
 
 /** The part of `review-data.json` the browser tests rely on. */
 export interface ReviewData {
-  studies: Record<string, unknown>;
+  /** One entry per study row (a snapshot of the records, pipeline/snapshot.ts). */
+  studies: unknown[];
 }
 
 /**

@@ -1,0 +1,254 @@
+// File-system and git edge of a living review's versions: versions/vN.json beside records/, and the records of an earlier version (`--since REF`).
+import { execFile } from 'node:child_process';
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { ReviewError } from '../errors.ts';
+import type { Baseline, BuildVersion } from '../render/changes.ts';
+import { memo1 } from '../memo.ts';
+import { checkRecords, type Dataset, type RecordsInput } from '../run.ts';
+import { parseSnapshot, sameRecords, snapshotRecords, type Snapshot } from '../snapshot.ts';
+import { TABLE_NAMES } from '../schema/tables.ts';
+import { displayPath } from './files.ts';
+
+/** A published version as found in versions/. */
+export interface PublishedFile {
+  number: number;
+  date: string;
+  path: string;
+  snapshot: Snapshot;
+}
+
+/** The records of an earlier version, and how the reader is told what they are. */
+export interface EarlierRecords {
+  records: RecordsInput;
+  baseline: Baseline;
+}
+
+const VERSION_FILE = /^v([1-9]\d{0,5})\.json$/;
+/** More versions than a living review publishes in centuries; past it the folder is refused, not read. */
+const MAX_VERSIONS = 10_000;
+/** A snapshot is JSON read whole; past this it is refused. */
+const MAX_SNAPSHOT_BYTES = 256 * 1024 * 1024;
+/** What `git show` may print for one record file, and how long git may take. */
+const MAX_GIT_OUTPUT = 256 * 1024 * 1024;
+const GIT_TIMEOUT_MS = 30_000;
+
+/** versions/ sits beside the records folder, in the repository that holds both. */
+export function versionsFolder(recordsDir: string): string {
+  return join(dirname(resolve(recordsDir)), 'versions');
+}
+
+/** The published versions, oldest first; an absent folder has none. Files other than vN.json are left alone. */
+export function listVersions(dir: string, cwd: string): PublishedFile[] {
+  let entries: string[];
+  try {
+    if (!lstatSync(dir).isDirectory()) throw new ReviewError('MISSING_FOLDER', `versions ${displayPath(dir, cwd)} is not a folder`, { path: dir });
+    entries = readdirSync(dir);
+  } catch (error) {
+    if (error instanceof ReviewError) throw error;
+    return [];
+  }
+  const numbered = entries.flatMap((name) => {
+    const match = VERSION_FILE.exec(name);
+    return match ? [{ number: Number(match[1]), path: join(dir, name) }] : [];
+  });
+  if (numbered.length > MAX_VERSIONS) throw new ReviewError('LIMIT', `${displayPath(dir, cwd)} holds ${numbered.length} versions; the limit is ${MAX_VERSIONS}`, { path: dir });
+  numbered.sort((a, b) => a.number - b.number);
+  const versions: PublishedFile[] = [];
+  for (const { number, path } of numbered) {
+    const shown = displayPath(path, cwd);
+    const snapshot = parseSnapshot(readSnapshotText(path, shown), shown);
+    if (snapshot.number !== number || snapshot.date === undefined) {
+      throw new ReviewError('UNREADABLE', `${shown}: a published version holds its number (${number}) and date; it says ${snapshot.number ?? 'no number'}, ${snapshot.date ?? 'no date'}`, { path });
+    }
+    const before = versions.at(-1);
+    if (before && snapshot.date < before.date) {
+      throw new ReviewError('UNREADABLE', `${shown}: version ${number} is dated ${snapshot.date}, before version ${before.number} (${before.date})`, { path });
+    }
+    versions.push({ number, date: snapshot.date, path, snapshot });
+  }
+  return versions;
+}
+
+/** A regular file's text, within the size a snapshot may have. */
+function readSnapshotText(path: string, shown: string): string {
+  let stats;
+  try {
+    stats = lstatSync(path);
+  } catch {
+    throw new ReviewError('MISSING_FILE', `${shown} does not exist`, { path });
+  }
+  if (!stats.isFile()) throw new ReviewError('UNREADABLE', `${shown} is not a regular file`, { path });
+  if (stats.size > MAX_SNAPSHOT_BYTES) throw new ReviewError('LIMIT', `${shown} is ${Math.round(stats.size / 2 ** 20)} MiB; a snapshot may have ${MAX_SNAPSHOT_BYTES / 2 ** 20} MiB`, { path });
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (cause) {
+    throw new ReviewError('UNREADABLE', shown, { path, cause });
+  }
+}
+
+/** The records of an earlier version, read as today's are, without the rules: they were checked when they were current. */
+export function readEarlier(earlier: EarlierRecords): { dataset: Dataset; baseline: Baseline } {
+  return { dataset: checkRecords(earlier.records, { rules: {} }).dataset, baseline: earlier.baseline };
+}
+
+/** A published version's records. */
+export function versionRecords(version: PublishedFile, vocabulary: RecordsInput['vocabulary']): EarlierRecords {
+  return {
+    records: snapshotRecords(version.snapshot, `v${version.number}`, vocabulary),
+    baseline: { kind: 'version', number: version.number, date: version.date },
+  };
+}
+
+/** What a build needs of the versions: which version it is, what it is compared with, and the published history. */
+export interface BuildVersions {
+  version: BuildVersion;
+  previous: { dataset: Dataset; baseline: Baseline } | undefined;
+  history: { number: number; date: string; dataset: Dataset }[];
+}
+
+/**
+ * A build whose records are the latest published version's is that version, compared with the one
+ * before it; any other is the draft of the next, compared with the latest. `--since` overrides what
+ * it is compared with, never which version it is.
+ */
+export async function buildVersions(snapshot: Snapshot, context: Omit<SinceContext, 'versions'> & { since: string | undefined; draftDate: string | undefined }): Promise<BuildVersions> {
+  const versions = listVersions(versionsFolder(context.recordsDir), context.cwd);
+  const latest = versions.at(-1);
+  const published = latest !== undefined && sameRecords(latest.snapshot, snapshot);
+  const version: BuildVersion = published
+    ? { number: latest.number, published: true, date: latest.date }
+    : { number: (latest?.number ?? 0) + 1, published: false, date: context.draftDate };
+  // Each version's records are read once: the history and the comparison may both need one.
+  const datasetOf = memo1((v: PublishedFile) => readEarlier(versionRecords(v, context.vocabulary)).dataset);
+  const base = published ? versions.at(-2) : latest;
+  const previous =
+    context.since !== undefined
+      ? readEarlier(await resolveSince(context.since, { ...context, versions }))
+      : base && { dataset: datasetOf(base), baseline: versionRecords(base, context.vocabulary).baseline };
+  return { version, previous, history: versions.map((v) => ({ number: v.number, date: v.date, dataset: datasetOf(v) })) };
+}
+
+export interface SinceContext {
+  cwd: string;
+  recordsDir: string;
+  versions: readonly PublishedFile[];
+  /** The current records' vocabulary.csv: a snapshot's terms are read with it. */
+  vocabulary: RecordsInput['vocabulary'];
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * `--since REF`: a published version (`v2`, `2`), else a snapshot file, else a git revision of the
+ * repository holding the records folder (`HEAD~1`, `origin/main`), read with `git show`.
+ */
+export async function resolveSince(ref: string, context: SinceContext): Promise<EarlierRecords> {
+  const numbered = /^v?(\d+)$/i.exec(ref);
+  if (numbered) {
+    const number = Number(numbered[1]);
+    const version = context.versions.find((v) => v.number === number);
+    if (!version) throw new ReviewError('USAGE', `--since ${ref}: no published version ${number}; ${publishedList(context.versions)}`);
+    return versionRecords(version, context.vocabulary);
+  }
+  const file = resolve(context.cwd, ref);
+  if (isFile(file)) {
+    const shown = displayPath(file, context.cwd);
+    return { records: snapshotRecords(parseSnapshot(readSnapshotText(file, shown), shown), shown, context.vocabulary), baseline: { kind: 'file', path: shown } };
+  }
+  // Never an option to git: a revision does not start with '-'.
+  if (ref.startsWith('-') || ref.includes('\u0000')) throw new ReviewError('USAGE', `--since '${ref}' is not a version, a file or a git revision`);
+  const git = (args: readonly string[]) => runGit(args, context);
+  const commit = (await git(['rev-parse', '--verify', `${ref}^{commit}`]).catch((error: unknown) => {
+    if (error instanceof GitFailure) {
+      throw new ReviewError(
+        'USAGE',
+        `--since '${ref}' is not a published version (${publishedList(context.versions)}), a snapshot file, or a git revision of the repository holding ${displayPath(context.recordsDir, context.cwd)}: ${error.detail}`,
+      );
+    }
+    throw error;
+  })).toString('utf8').trim();
+  const records: RecordsInput = { tables: {} };
+  for (const name of [...TABLE_NAMES, 'vocabulary'] as const) {
+    const shown = `${displayPath(join(context.recordsDir, `${name}.csv`), context.cwd)} at ${ref}`;
+    let bytes: Buffer;
+    try {
+      // `./` makes the path relative to the records folder, wherever the repository's root is.
+      bytes = await git(['show', `${commit}:./${name}.csv`]);
+    } catch (error) {
+      if (!(error instanceof GitFailure)) throw error;
+      if (name === 'vocabulary') continue;
+      throw new ReviewError('MISSING_FILE', `${shown} does not exist (${error.detail})`);
+    }
+    const file = { path: shown, bytes: new Uint8Array(bytes) };
+    if (name === 'vocabulary') records.vocabulary = file;
+    else records.tables[name] = file;
+  }
+  return { records, baseline: { kind: 'revision', ref } };
+}
+
+function publishedList(versions: readonly PublishedFile[]): string {
+  return versions.length === 0 ? 'none is published' : `published: ${versions.map((v) => `v${v.number}`).join(', ')}`;
+}
+
+function isFile(path: string): boolean {
+  try {
+    return lstatSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** git ran and said no (an unknown revision, a path not in it): its first line of stderr. */
+class GitFailure extends Error {
+  readonly detail: string;
+  constructor(detail: string) {
+    super(detail);
+    this.detail = detail;
+  }
+}
+
+/** Runs git with an argument array (no shell), in the records folder, bounded in output and time. */
+function runGit(args: readonly string[], context: SinceContext): Promise<Buffer> {
+  return new Promise((resolvePromise, reject) => {
+    execFile(
+      'git',
+      ['-c', 'core.quotePath=false', ...args],
+      {
+        cwd: context.recordsDir,
+        encoding: 'buffer',
+        maxBuffer: MAX_GIT_OUTPUT,
+        timeout: GIT_TIMEOUT_MS,
+        windowsHide: true,
+        // No pager, no prompt for credentials: git must answer or fail.
+        env: { ...context.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', LC_ALL: 'C' },
+      },
+      (error, stdout, stderr) => {
+        if (!error) return resolvePromise(stdout);
+        const failure = error as NodeJS.ErrnoException & { killed?: boolean; signal?: string | null; code?: string | number };
+        if (failure.code === 'ENOENT') {
+          return reject(new ReviewError('UNREADABLE', 'git is not installed (or not on PATH); --since a git revision needs it. Give a published version (v1) or a snapshot file instead'));
+        }
+        if (failure.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
+          return reject(new ReviewError('LIMIT', `git show printed more than ${MAX_GIT_OUTPUT / 2 ** 20} MiB for one record file`));
+        }
+        if (failure.killed || failure.signal) return reject(new ReviewError('LIMIT', `git did not answer within ${GIT_TIMEOUT_MS / 1000} s`));
+        const detail = stderr
+          .toString('utf8')
+          .split('\n')
+          .find((line) => line.trim() !== '')
+          ?.replace(/^fatal: /, '')
+          .replace(/^Needed a single revision$/, 'no such revision')
+          .trim();
+        reject(new GitFailure(detail ?? `git ${args[0]} failed`));
+      },
+    );
+  });
+}
+
+/** SOURCE_DATE_EPOCH as a day (UTC), if it is set to whole seconds. */
+export function epochDay(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch === undefined || !/^\d+$/.test(epoch)) return undefined;
+  const date = new Date(Number(epoch) * 1000);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString().slice(0, 10);
+}
