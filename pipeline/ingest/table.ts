@@ -30,7 +30,13 @@ export function ingestTable(file: string, bytes: ByteSource, spec: TableSpec, si
   let index = 0;
   const reader = new CsvReader({
     problem(problem) {
-      if (!problem.unlisted) sink.syntax({ file, line: problem.line, column: problem.column, kind: problem.kind, detail: problem.detail });
+      sink.syntax({ file, line: problem.line, column: problem.column, kind: problem.kind, detail: problem.detail });
+      if (problem.rows !== undefined) {
+        // The lines left unread once reading stopped: each a row read and rejected.
+        counts.read += problem.rows;
+        counts.rejected += problem.rows;
+        return;
+      }
       if (!REJECTS_A_RECORD.has(problem.kind)) return;
       if (!header && !headerUnreadable) {
         headerUnreadable = true;

@@ -293,8 +293,11 @@ describe('generated broken inputs', () => {
     const run = await runCli(CHECK, { cwd });
     const report = expectHygiene(run, CHECK);
     expect(run.code).toBe(1);
-    // Stopping early is fine; what was not read must still be counted (as rejected), so that read is the file's 200 rows.
-    expect(report?.summary.records).toEqual({ read: 2 + 200, accepted: 2 + 50, rejected: 150 });
+    // Reading stops after the 100th: what was not read is still counted (as rejected), so that read is the file's 200 rows.
+    expect(report?.summary.records).toEqual({ read: 2 + 200, accepted: 2, rejected: 200 });
+    const syntax = report?.diagnostics.filter((d) => d.ruleId === 'record/csv-syntax') ?? [];
+    expect(syntax).toHaveLength(101);
+    expect(syntax.at(-1)).toMatchObject({ file: O, line: 102, column: 1, message: 'reading stopped after 100 syntax errors: the 100 non-blank lines from here on were not read, and count as rejected rows' });
   });
 });
 
