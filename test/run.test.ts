@@ -1,6 +1,7 @@
 // Tests for the check pipeline as a whole: vocabulary.csv read first and checked like any table; every row accounted for.
 import { describe, expect, it } from 'vitest';
 import { checkRecords, type InputFile } from '../pipeline/run.ts';
+import { MAX_FINDINGS_PER_RULE_AND_FILE } from '../pipeline/checks/runner.ts';
 
 const file = (path: string, text: string): InputFile => ({ path, bytes: new TextEncoder().encode(text) });
 
@@ -26,5 +27,28 @@ describe('checkRecords with records/vocabulary.csv', () => {
     const unknown = result.diagnostics.filter((d) => d.ruleId === 'record/unknown-term').map((d) => d.line);
     expect(unknown).toEqual([2]);
     expect(result.summary.records).toEqual({ read: 5, accepted: 4, rejected: 1 });
+  });
+});
+
+describe('findings per rule and file are capped (issue 10, item 4)', () => {
+  it('lists the first 1,000 of a rule in a file, then one closing finding with the count, at the first one left out', () => {
+    const outcomes = `study_id,outcome,measure\n${'s1,fvc\n'.repeat(2500)}`;
+    const studies = 'id,reference_id,disease,design\ns1,r1,RA,rct\ns2,r1\n';
+    const { result } = checkRecords({ tables: { references: file('references.csv', 'id,status\nr1,verified\n'), studies: file('studies.csv', studies), outcomes: file('outcomes.csv', outcomes) } });
+    const ragged = result.diagnostics.filter((d) => d.ruleId === 'record/csv-syntax' && d.file === 'outcomes.csv');
+    expect(ragged).toHaveLength(MAX_FINDINGS_PER_RULE_AND_FILE + 1);
+    expect(ragged.slice(0, -1).map((d) => d.line)).toEqual(Array.from({ length: 1000 }, (_, i) => i + 2));
+    expect(ragged.at(-1)).toEqual({
+      ruleId: 'record/csv-syntax',
+      severity: 'error',
+      file: 'outcomes.csv',
+      line: 1002,
+      column: 4,
+      message: 'and 1500 more findings of record/csv-syntax in this file, not listed (a report lists the first 1000 of each rule in each file)',
+    });
+    // Another file's findings of the same rule have their own count; every row is still accounted for.
+    expect(result.diagnostics.filter((d) => d.ruleId === 'record/csv-syntax' && d.file === 'studies.csv').map((d) => d.line)).toEqual([3]);
+    expect(result.summary.records).toEqual({ read: 2503, accepted: 2, rejected: 2501 });
+    expect(result.summary.errors).toBe(result.diagnostics.filter((d) => d.severity === 'error').length);
   });
 });

@@ -43,6 +43,8 @@ interface CaseExpectation {
   stderrMatches?: string;
   /** Paths (relative to the case folder) the command must not create. */
   noFiles?: string[];
+  /** Paths (relative to the case folder) the case holds that must still be there, as they were, after the command. */
+  keeps?: string[];
 }
 
 interface JsonDiagnostic {
@@ -156,6 +158,7 @@ async function runAndCheck(name: string, cwd: string, expected: CaseExpectation)
     expect(expected.stderrContainsAnyOf.some((text) => run.stderr.includes(text)), `stderr: ${run.stderr}`).toBe(true);
   }
   for (const path of expected.noFiles ?? []) expect(existsSync(join(cwd, path)), `${name} created ${path}`).toBe(false);
+  for (const path of expected.keeps ?? []) expect(readFileSync(join(cwd, path)), `${name} changed or removed ${path}`).toEqual(readFileSync(join(CORPUS, name, path)));
   if (expected.diagnostics !== undefined) {
     if (report === undefined) throw new Error(`${name}: diagnostics are stated, but the command gave no JSON report`);
     const withSeverity = expected.diagnostics.some((d) => d.severity !== undefined);
