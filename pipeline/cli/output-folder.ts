@@ -35,7 +35,7 @@ const isBuildFile = (name: string): name is BuildFile => (BUILD_FILES as readonl
  * and again under the lock. `shown` is the path as messages show it.
  */
 export function checkOutputFolder(outDir: string, shown: string): void {
-  asOutputError(shown, () => inspect(outDir, shown));
+  asOutputError(shown, () => inspect(outDir, shown, false));
 }
 
 /**
@@ -69,7 +69,7 @@ function asOutputError<T>(shown: string, work: () => T): T {
 }
 
 function swapIn(outDir: string, shown: string, files: ReadonlyMap<BuildFile, string | Uint8Array>): void {
-  const existed = inspect(outDir, shown);
+  const existed = inspect(outDir, shown, true);
   const suffix = `${process.pid}-${randomBytes(6).toString('hex')}`;
   const staging = `${outDir}.tmp-${suffix}`;
   const previous = `${outDir}.old-${suffix}`;
@@ -106,9 +106,10 @@ function swapIn(outDir: string, shown: string, files: ReadonlyMap<BuildFile, str
 /**
  * What `outDir` is: false when absent, true when a folder a build may replace. Anything else is
  * refused with a one-line message: a file, a symbolic link, a folder holding other files, or one of
- * the build's names used by a folder or a link. A marker a killed build left inside is removed.
+ * the build's names used by a folder or a link. A marker a killed build left inside is allowed, and
+ * removed when `tidy` (only under the lock: outside it, the marker may be a running build's).
  */
-function inspect(outDir: string, shown: string): boolean {
+function inspect(outDir: string, shown: string, tidy: boolean): boolean {
   let stat;
   try {
     stat = lstatSync(outDir);
@@ -127,7 +128,7 @@ function inspect(outDir: string, shown: string): boolean {
   const foreign: string[] = [];
   for (const name of names) {
     if (name === MARKER && readMarker(outDir) !== undefined) {
-      removeMarkerIn(outDir);
+      if (tidy) removeMarkerIn(outDir);
       continue;
     }
     if (!isBuildFile(name)) {
