@@ -58,7 +58,11 @@ export interface CheckOptions {
   onRow?: () => void;
 }
 
-/** The validated records, accepted and rejected, in file order. */
+/**
+ * The validated records in file order: the accepted ones, and the rejected ones that still say
+ * something (a reference's number places a manuscript's list). Rendering reads accepted rows only,
+ * so four million ragged rows are not kept for a build that will stop anyway.
+ */
 export interface Dataset {
   references: ReferenceRecord[];
   studies: StudyRecord[];
@@ -108,17 +112,17 @@ export function checkRecords(input: RecordsInput, options: CheckOptions = {}): C
     drawn !== undefined && ((study.id !== undefined && drawn.studies.has(study.id)) || (study.reference_id ?? []).some((id) => drawn.references.has(id)));
   const onRecord: Record<DataTableName, (record: never) => void> = {
     references: (reference: ReferenceRecord) => {
-      if (options.keepOutcomes !== false) dataset.references.push(reference);
+      if (options.keepOutcomes !== false && worthKeeping(reference)) dataset.references.push(reference);
       if (reference.id !== undefined && !references.has(reference.id)) references.set(reference.id, new ReferenceEntry(reference.id, reference));
       rules.visit('reference', reference);
     },
     studies: (study: StudyRecord) => {
-      if (options.keepOutcomes !== false || isDrawnStudy(study)) dataset.studies.push(study);
+      if ((options.keepOutcomes !== false || isDrawnStudy(study)) && worthKeeping(study)) dataset.studies.push(study);
       if (study.id !== undefined && !studies.has(study.id)) studies.set(study.id, { id: study.id, disease: study.disease, n_enrolled: study.n_enrolled, referenceIds: study.reference_id ?? NO_IDS, line: study.source.line });
       rules.visit('study', study);
     },
     outcomes: (outcome: OutcomeRecord) => {
-      if (options.keepOutcomes !== false || (outcome.study_id !== undefined && drawn?.studies.has(outcome.study_id))) dataset.outcomes.push(outcome);
+      if ((options.keepOutcomes !== false || (outcome.study_id !== undefined && drawn?.studies.has(outcome.study_id))) && worthKeeping(outcome)) dataset.outcomes.push(outcome);
       rules.visit('outcome', outcome);
     },
   };
@@ -183,6 +187,10 @@ function ruleSink(rules: RuleSet, onRecord: (record: never) => void): IngestSink
     cell: (fact) => rules.visit('cell', fact),
     record: (record) => onRecord(record as never),
   };
+}
+
+function worthKeeping(record: { rejected?: boolean; number?: number }): boolean {
+  return !record.rejected || record.number !== undefined;
 }
 
 function addCounts(totals: RecordCounts, counts: RecordCounts): void {
