@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ReviewError } from '../errors.ts';
+import { displayText } from '../checks/runner.ts';
 import { fsProblem } from './fs-problem.ts';
 import { withOutputLock } from './output-lock.ts';
 
@@ -140,7 +141,7 @@ function inspect(outDir: string, shown: string, tidy: boolean): boolean {
     }
   }
   if (foreign.length > 0) {
-    throw new ReviewError('UNWRITABLE', `${shown} holds files the build did not make (${foreign.slice(0, 3).join(', ')}${foreign.length > 3 ? ', …' : ''}); choose an empty or new --out folder`, { path: outDir });
+    throw new ReviewError('UNWRITABLE', `${shown} holds files the build did not make (${foreign.slice(0, 3).map(displayText).join(', ')}${foreign.length > 3 ? ', …' : ''}); choose an empty or new --out folder`, { path: outDir });
   }
   return true;
 }

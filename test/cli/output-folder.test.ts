@@ -142,6 +142,12 @@ describe('what --out is', () => {
     expect(readdirSync(dir).sort()).toEqual(['afile', 'link', 'records', 'templates']);
   });
 
+  it('a file in --out named with a line break and an ESC is named on one line, without the control character', () => {
+    const dir = place();
+    write(join(dir, 'site', 'x\n::error::forged\u001b[31m'), '');
+    expect(() => writeOutputFolder(join(dir, 'site'), 'site', FILES)).toThrow('site holds files the build did not make (x ::error::forged\u241b[31m); choose an empty or new --out folder');
+  });
+
   it('a read-only --out: a one-line refusal, nothing left beside it, and the next build after chmod works (item 11)', async () => {
     const dir = review();
     // Root writes anywhere: the builds run as nobody then.
