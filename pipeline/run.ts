@@ -137,7 +137,7 @@ export function checkRecords(input: RecordsInput, options: CheckOptions = {}): C
   for (const document of options.documents?.(dataset) ?? []) rules.visit('document', document);
   for (const document of options.prose?.(dataset) ?? []) rules.visit('prose', document);
   rules.visit('end');
-  return { result: finishResult(rules.diagnostics, totals), dataset };
+  return { result: finishResult(rules.diagnostics, totals, rules.unlistedCounts), dataset };
 }
 
 /** Shared by every study whose reference_id did not validate: the index holds one entry per study. */

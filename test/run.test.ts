@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkRecords, type InputFile } from '../pipeline/run.ts';
 import { MAX_FINDINGS_PER_RULE_AND_FILE } from '../pipeline/checks/runner.ts';
+import { exitCodeFor } from '../pipeline/cli/check.ts';
 
 const file = (path: string, text: string): InputFile => ({ path, bytes: new TextEncoder().encode(text) });
 
@@ -49,6 +50,19 @@ describe('findings per rule and file are capped (issue 10, item 4)', () => {
     // Another file's findings of the same rule have their own count; every row is still accounted for.
     expect(result.diagnostics.filter((d) => d.ruleId === 'record/csv-syntax' && d.file === 'studies.csv').map((d) => d.line)).toEqual([3]);
     expect(result.summary.records).toEqual({ read: 2503, accepted: 2, rejected: 2501 });
-    expect(result.summary.errors).toBe(result.diagnostics.filter((d) => d.severity === 'error').length);
+    // The summary counts every finding, listed or not: --max-warnings and the exit code see them all.
+    const listedErrors = result.diagnostics.filter((d) => d.severity === 'error').length;
+    expect(result.summary.errors).toBe(listedErrors - 1 + 1500);
+  });
+});
+
+describe('--max-warnings sees the findings past the cap', () => {
+  it('1,500 unknown columns are 1,500 warnings, though 1,001 are listed', () => {
+    const header = Array.from({ length: 1500 }, (_, i) => `extra${i}`).join(',');
+    const { result } = checkRecords({ tables: { references: file('references.csv', `id,status,${header}\nr1,verified${','.repeat(1500)}\n`) } });
+    const unknown = result.diagnostics.filter((d) => d.ruleId === 'record/unknown-column');
+    expect(unknown).toHaveLength(1001);
+    expect(result.summary.warnings).toBe(result.diagnostics.filter((d) => d.severity === 'warning').length - 1 + 500);
+    expect(exitCodeFor(result, 1200)).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 // Runs the registered rules over ingest facts and records, stamping each finding with its rule id and severity.
-import type { Diagnostic, Severity } from '../diagnostic.ts';
+import type { Diagnostic, Severity, SeverityCounts } from '../diagnostic.ts';
 import type { Vocabulary } from '../normalise/vocabulary.ts';
 import type { RowSource } from '../schema/tables.ts';
 import type { Finding, MessageData, Place, RecordIndex, RuleModule, RuleVisitors } from './types.ts';
@@ -23,6 +23,8 @@ export interface RuleSet {
   visit<Name extends VisitorName>(name: Name, ...args: VisitorArgument<Name>): void;
   /** What the rules reported, at most MAX_FINDINGS_PER_RULE_AND_FILE per rule and file, then one closing finding for the rest. */
   readonly diagnostics: Diagnostic[];
+  /** The findings past the cap, by severity, beyond the closing finding each group has: a summary counts every finding. */
+  readonly unlistedCounts: SeverityCounts;
 }
 
 /**
@@ -79,6 +81,11 @@ export function createRuleSet(rules: Readonly<Record<string, RuleModule>>, optio
     get diagnostics() {
       return unlisted.length === 0 ? listed : listed.concat(unlisted.map(closingFinding));
     },
+    get unlistedCounts() {
+      const counts: SeverityCounts = { errors: 0, warnings: 0, infos: 0 };
+      for (const { severity, count } of unlisted) counts[SEVERITY_COUNT[severity]] += count - 1;
+      return counts;
+    },
     visit(name, ...args) {
       for (const visitors of active) {
         const visitor = visitors[name] as ((...a: typeof args) => void) | undefined;
@@ -87,6 +94,8 @@ export function createRuleSet(rules: Readonly<Record<string, RuleModule>>, optio
     },
   };
 }
+
+const SEVERITY_COUNT = { error: 'errors', warning: 'warnings', info: 'infos' } as const;
 
 /** The one finding that stands for a rule's findings past the cap in a file, placed at the first of them. */
 function closingFinding({ ruleId, severity, place, count }: Unlisted): Diagnostic {
