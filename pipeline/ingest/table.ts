@@ -7,6 +7,7 @@ import type { CellIssueParams } from '../schema/columns.ts';
 import type { RowSource, SourceCell, TableSpec, TableRecord } from '../schema/tables.ts';
 import type { CellFact, EncodingFact, HeaderFact, SyntaxFact } from '../checks/types.ts';
 import type { RecordCounts } from '../diagnostic.ts';
+import { appendAll } from '../arrays.ts';
 
 /** Receives what ingest finds, in file order; the runner passes it on to the rules. */
 export interface IngestSink {
@@ -235,7 +236,7 @@ class RowValidator {
       if (outcome.ok) {
         if (outcome.value !== undefined) values[column.name] = outcome.value;
       } else {
-        (issues ??= []).push(...outcome.issues);
+        appendAll((issues ??= []), outcome.issues);
       }
     }
     return { values, issues: issues ?? [] };
