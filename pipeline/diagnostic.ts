@@ -84,7 +84,9 @@ export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
   return [...list].sort(compareDiagnostics);
 }
 
-export function countSeverities(list: readonly Diagnostic[]): Pick<Summary, 'errors' | 'warnings' | 'infos'> {
+export type SeverityCounts = Pick<Summary, 'errors' | 'warnings' | 'infos'>;
+
+export function countSeverities(list: readonly Diagnostic[]): SeverityCounts {
   let errors = 0;
   let warnings = 0;
   let infos = 0;
@@ -96,8 +98,10 @@ export function countSeverities(list: readonly Diagnostic[]): Pick<Summary, 'err
   return { errors, warnings, infos };
 }
 
-/** Final post-processing shared by every command: dedupe, sort, count. */
-export function finishResult(list: readonly Diagnostic[], records: RecordCounts): CheckResult {
+/** Final post-processing shared by every command: dedupe, sort, count; `unlisted` are findings counted but not listed (past a cap). */
+export function finishResult(list: readonly Diagnostic[], records: RecordCounts, unlisted: SeverityCounts = { errors: 0, warnings: 0, infos: 0 }): CheckResult {
   const diagnostics = sortDiagnostics(dedupeDiagnostics(list));
-  return { diagnostics, summary: { ...countSeverities(diagnostics), records } };
+  const listed = countSeverities(diagnostics);
+  const counts = { errors: listed.errors + unlisted.errors, warnings: listed.warnings + unlisted.warnings, infos: listed.infos + unlisted.infos };
+  return { diagnostics, summary: { ...counts, records } };
 }

@@ -58,7 +58,11 @@ export interface CheckOptions {
   onRow?: () => void;
 }
 
-/** The validated records, accepted and rejected, in file order. */
+/**
+ * The validated records in file order: the accepted ones, and the rejected ones that still say
+ * something (a reference's number places a manuscript's list). Rendering reads accepted rows only,
+ * so four million ragged rows are not kept for a build that will stop anyway.
+ */
 export interface Dataset {
   references: ReferenceRecord[];
   studies: StudyRecord[];
@@ -71,25 +75,24 @@ export interface CheckRun {
   dataset: Dataset;
 }
 
-type Fact = { [Name in 'encoding' | 'syntax' | 'header' | 'cell']: [Name, Parameters<IngestSink[Name]>[0]] }['encoding' | 'syntax' | 'header' | 'cell'];
-
 export function checkRecords(input: RecordsInput, options: CheckOptions = {}): CheckRun {
   const totals: RecordCounts = { read: 0, accepted: 0, rejected: 0 };
-  // vocabulary.csv shapes how the other tables are read, so it is read first; its facts wait for the rules.
-  const vocabularyFacts: Fact[] = [];
+  // vocabulary.csv shapes how the other tables are read, so it is read first, for its terms only;
+  // the rules, made with those terms, read it again for its facts. Keeping its facts until then
+  // held every one of them (4M ragged rows: 1.3 GB), past the cap the rules put on findings.
   const extraTerms: VocabularyEntry[] = [];
+  const ignore = (): void => {};
   if (input.vocabulary) {
-    const counts = ingestTable(input.vocabulary.path, input.vocabulary.bytes, VOCABULARY_SPEC, {
-      encoding: (fact) => vocabularyFacts.push(['encoding', fact]),
-      syntax: (fact) => vocabularyFacts.push(['syntax', fact]),
-      header: (fact) => vocabularyFacts.push(['header', fact]),
-      cell: (fact) => vocabularyFacts.push(['cell', fact]),
+    ingestTable(input.vocabulary.path, input.vocabulary.bytes, VOCABULARY_SPEC, {
+      encoding: ignore,
+      syntax: ignore,
+      header: ignore,
+      cell: ignore,
       record: (record) => {
         const entry = toVocabularyEntry(record as VocabularyRecord);
         if (entry) extraTerms.push(entry);
       },
     });
-    addCounts(totals, counts);
   }
   const vocabulary = createVocabulary(extraTerms);
   const references = new Map<string, IndexedReference>();
@@ -100,7 +103,7 @@ export function checkRecords(input: RecordsInput, options: CheckOptions = {}): C
     index: { references, studies },
     ...(options.severities ? { severities: options.severities } : {}),
   });
-  for (const [name, fact] of vocabularyFacts) rules.visit(name, fact as never);
+  if (input.vocabulary) addCounts(totals, ingestTable(input.vocabulary.path, input.vocabulary.bytes, VOCABULARY_SPEC, ruleSink(rules, ignore)));
   for (const fact of options.encodings ?? []) rules.visit('encoding', fact);
 
   const drawn = options.keepDrawn;
@@ -108,17 +111,17 @@ export function checkRecords(input: RecordsInput, options: CheckOptions = {}): C
     drawn !== undefined && ((study.id !== undefined && drawn.studies.has(study.id)) || (study.reference_id ?? []).some((id) => drawn.references.has(id)));
   const onRecord: Record<DataTableName, (record: never) => void> = {
     references: (reference: ReferenceRecord) => {
-      if (options.keepOutcomes !== false) dataset.references.push(reference);
+      if (options.keepOutcomes !== false && worthKeeping(reference)) dataset.references.push(reference);
       if (reference.id !== undefined && !references.has(reference.id)) references.set(reference.id, new ReferenceEntry(reference.id, reference));
       rules.visit('reference', reference);
     },
     studies: (study: StudyRecord) => {
-      if (options.keepOutcomes !== false || isDrawnStudy(study)) dataset.studies.push(study);
+      if ((options.keepOutcomes !== false || isDrawnStudy(study)) && worthKeeping(study)) dataset.studies.push(study);
       if (study.id !== undefined && !studies.has(study.id)) studies.set(study.id, { id: study.id, disease: study.disease, n_enrolled: study.n_enrolled, referenceIds: study.reference_id ?? NO_IDS, line: study.source.line });
       rules.visit('study', study);
     },
     outcomes: (outcome: OutcomeRecord) => {
-      if (options.keepOutcomes !== false || (outcome.study_id !== undefined && drawn?.studies.has(outcome.study_id))) dataset.outcomes.push(outcome);
+      if ((options.keepOutcomes !== false || (outcome.study_id !== undefined && drawn?.studies.has(outcome.study_id))) && worthKeeping(outcome)) dataset.outcomes.push(outcome);
       rules.visit('outcome', outcome);
     },
   };
@@ -133,7 +136,7 @@ export function checkRecords(input: RecordsInput, options: CheckOptions = {}): C
   for (const document of options.documents?.(dataset) ?? []) rules.visit('document', document);
   for (const document of options.prose?.(dataset) ?? []) rules.visit('prose', document);
   rules.visit('end');
-  return { result: finishResult(rules.diagnostics, totals), dataset };
+  return { result: finishResult(rules.diagnostics, totals, rules.unlistedCounts), dataset };
 }
 
 /** Shared by every study whose reference_id did not validate: the index holds one entry per study. */
@@ -183,6 +186,10 @@ function ruleSink(rules: RuleSet, onRecord: (record: never) => void): IngestSink
     cell: (fact) => rules.visit('cell', fact),
     record: (record) => onRecord(record as never),
   };
+}
+
+function worthKeeping(record: { rejected?: boolean; number?: number }): boolean {
+  return !record.rejected || record.number !== undefined;
 }
 
 function addCounts(totals: RecordCounts, counts: RecordCounts): void {

@@ -1,5 +1,5 @@
 // Runs the registered rules over ingest facts and records, stamping each finding with its rule id and severity.
-import type { Diagnostic, Severity } from '../diagnostic.ts';
+import type { Diagnostic, Severity, SeverityCounts } from '../diagnostic.ts';
 import type { Vocabulary } from '../normalise/vocabulary.ts';
 import type { RowSource } from '../schema/tables.ts';
 import type { Finding, MessageData, Place, RecordIndex, RuleModule, RuleVisitors } from './types.ts';
@@ -21,19 +21,52 @@ type VisitorArgument<Name extends VisitorName> = Parameters<NonNullable<RuleVisi
 /** The instantiated rules of one run, and the diagnostics they have reported. */
 export interface RuleSet {
   visit<Name extends VisitorName>(name: Name, ...args: VisitorArgument<Name>): void;
+  /** What the rules reported, at most MAX_FINDINGS_PER_RULE_AND_FILE per rule and file, then one closing finding for the rest. */
   readonly diagnostics: Diagnostic[];
+  /** The findings past the cap, by severity, beyond the closing finding each group has: a summary counts every finding. */
+  readonly unlistedCounts: SeverityCounts;
+}
+
+/**
+ * Findings listed per rule and file. Past it a rule's findings in that file are counted, not kept,
+ * and one closing finding says how many more there were: four million ragged rows must not become
+ * four million diagnostics in memory, nor a report no one can read.
+ */
+export const MAX_FINDINGS_PER_RULE_AND_FILE = 1000;
+
+/** The findings of one rule in one file past the cap: how many, and where the first of them was. */
+interface Unlisted {
+  ruleId: string;
+  severity: Severity;
+  place: Place;
+  count: number;
 }
 
 export function createRuleSet(rules: Readonly<Record<string, RuleModule>>, options: RuleSetOptions): RuleSet {
-  const diagnostics: Diagnostic[] = [];
+  const listed: Diagnostic[] = [];
+  const unlisted: Unlisted[] = [];
   const active: RuleVisitors[] = [];
   for (const [ruleId, rule] of Object.entries(rules)) {
     if (options.only && !options.only.has(ruleId)) continue;
     const configured = options.severities?.[ruleId];
     if (configured === 'off') continue;
     const severity = configured ?? rule.meta.severity;
+    const perFile = new Map<string, number>();
+    const pastCap = new Map<string, Unlisted>();
     const stamp = (place: Place, finding: Finding, field?: string): void => {
-      diagnostics.push(toDiagnostic(ruleId, severity, rule.meta.messages, place, finding, field));
+      const count = perFile.get(place.file) ?? 0;
+      if (count < MAX_FINDINGS_PER_RULE_AND_FILE) {
+        perFile.set(place.file, count + 1);
+        listed.push(toDiagnostic(ruleId, severity, rule.meta.messages, place, finding, field));
+        return;
+      }
+      const more = pastCap.get(place.file);
+      if (more !== undefined) more.count++;
+      else {
+        const first: Unlisted = { ruleId, severity, place, count: 1 };
+        pastCap.set(place.file, first);
+        unlisted.push(first);
+      }
     };
     active.push(
       rule.create({
@@ -45,7 +78,14 @@ export function createRuleSet(rules: Readonly<Record<string, RuleModule>>, optio
     );
   }
   return {
-    diagnostics,
+    get diagnostics() {
+      return unlisted.length === 0 ? listed : listed.concat(unlisted.map(closingFinding));
+    },
+    get unlistedCounts() {
+      const counts: SeverityCounts = { errors: 0, warnings: 0, infos: 0 };
+      for (const { severity, count } of unlisted) counts[SEVERITY_COUNT[severity]] += count - 1;
+      return counts;
+    },
     visit(name, ...args) {
       for (const visitors of active) {
         const visitor = visitors[name] as ((...a: typeof args) => void) | undefined;
@@ -53,6 +93,14 @@ export function createRuleSet(rules: Readonly<Record<string, RuleModule>>, optio
       }
     },
   };
+}
+
+const SEVERITY_COUNT = { error: 'errors', warning: 'warnings', info: 'infos' } as const;
+
+/** The one finding that stands for a rule's findings past the cap in a file, placed at the first of them. */
+function closingFinding({ ruleId, severity, place, count }: Unlisted): Diagnostic {
+  const message = `and ${count} more ${count === 1 ? 'finding' : 'findings'} of ${ruleId} in this file, not listed (a report lists the first ${MAX_FINDINGS_PER_RULE_AND_FILE} of each rule in each file)`;
+  return { ruleId, severity, file: place.file, line: place.line, column: place.column, message };
 }
 
 /** A field's cell, or the row's first column when the table has no such column. */

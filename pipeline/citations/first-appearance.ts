@@ -1,5 +1,6 @@
 // Shared by the numbering rules: where each reference number is first cited, in reading order.
 import type { CitationUse, CitedDocument } from './types.ts';
+import { maxOf } from '../arrays.ts';
 
 export interface FirstAppearance {
   number: number;
@@ -13,7 +14,7 @@ export interface FirstAppearance {
  * ascending order). Numbers beyond a known reference list are left to citation/out-of-range.
  */
 export function firstAppearances(document: CitedDocument): FirstAppearance[] {
-  const last = document.references && document.references.length > 0 ? Math.max(...document.references.map((r) => r.number)) : Infinity;
+  const last = document.references && document.references.length > 0 ? maxOf(document.references.map((r) => r.number)) : Infinity;
   const seen = new Set<number>();
   const order: FirstAppearance[] = [];
   // A malformed citation's readable numbers count ("[1,,2]" cites 1 and 2); its malformation is reported by citation/malformed.

@@ -14,13 +14,16 @@ import { createProgress } from './progress.ts';
 import { readReviewJson } from './review-json.ts';
 import { templateChecks, treeCache } from '../template-checks.ts';
 import type { CliIO } from './io.ts';
-import { writeOutputFolder, type BuildFile } from './output-folder.ts';
+import { checkOutputFolder, writeOutputFolder, type BuildFile } from './output-folder.ts';
 
 const MAIN_TEMPLATE = 'review.hbs';
 
 export async function runBuildCommand(options: CliOptions, io: CliIO): Promise<number> {
   const templatesDir = resolve(io.cwd, options.templates);
   const recordsDir = resolve(io.cwd, options.records);
+  const outDir = resolve(io.cwd, options.out);
+  // Before the work: a build of minutes should not be refused at its end.
+  checkOutputFolder(outDir, displayPath(outDir, io.cwd));
   const progress = createProgress(io, 'checking', recordsSize(recordsDir), options.quiet);
   const input = readRecordsFolder(recordsDir, io.cwd, (count) => progress.bytes(count));
   const templates: TemplateSource[] = readTemplatesFolder(templatesDir, io.cwd);
@@ -38,7 +41,6 @@ export async function runBuildCommand(options: CliOptions, io: CliIO): Promise<n
     return 1;
   }
 
-  const outDir = resolve(io.cwd, options.out);
   const snapshot = takeSnapshot(dataset);
   const { version, previous, history } = await buildVersions(snapshot, {
     cwd: io.cwd,
@@ -77,7 +79,7 @@ export async function runBuildCommand(options: CliOptions, io: CliIO): Promise<n
     if (status) io.stderr('\r\u001b[K');
   }
   files.set('review-data.json', serialiseSnapshot(snapshot));
-  writeOutputFolder(outDir, files);
+  writeOutputFolder(outDir, displayPath(outDir, io.cwd), files);
 
   const { errors, warnings } = result.summary;
   const lines = [

@@ -19,6 +19,8 @@ export class CsvRow {
   readonly values: readonly string[];
   /** Line and column of each field, in pairs; undefined for a row without quotes. */
   private readonly places: readonly number[] | undefined;
+  /** A row without quotes: each field's column, worked out once a far field is asked for (a header of 100,000 columns). */
+  private columns: Int32Array | undefined;
 
   constructor(line: number, values: readonly string[], places: readonly number[] | undefined) {
     this.line = line;
@@ -31,15 +33,39 @@ export class CsvRow {
     const value = this.values[index];
     if (value === undefined) return undefined;
     if (this.places !== undefined) return { value, line: this.places[2 * index] as number, column: this.places[2 * index + 1] as number };
-    let column = 1;
-    for (let i = 0; i < index; i++) column += (this.values[i] as string).length + 1;
-    return { value, line: this.line, column };
+    if (index < NEAR_FIELDS) {
+      let column = 1;
+      for (let i = 0; i < index; i++) column += (this.values[i] as string).length + 1;
+      return { value, line: this.line, column };
+    }
+    this.columns ??= columnsOf(this.values);
+    return { value, line: this.line, column: this.columns[index] as number };
   }
 
-  /** Every field with its place (built on each call). */
+  /** Every field with its place (built on each call, in one pass). */
   get cells(): CsvCell[] {
-    return this.values.map((_, index) => this.cell(index) as CsvCell);
+    if (this.places !== undefined) return this.values.map((_, index) => this.cell(index) as CsvCell);
+    let column = 1;
+    return this.values.map((value) => {
+      const cell = { value, line: this.line, column };
+      column += value.length + 1;
+      return cell;
+    });
   }
+}
+
+/** Fields this close to the start of a row are placed by summing the widths before them; farther ones from a table made once. */
+const NEAR_FIELDS = 32;
+
+/** The 1-based column of each field of a row without quotes (a record is at most MAX_RECORD_CHARS, so Int32 holds it). */
+function columnsOf(values: readonly string[]): Int32Array {
+  const columns = new Int32Array(values.length);
+  let column = 1;
+  for (let i = 0; i < values.length; i++) {
+    columns[i] = column;
+    column += (values[i] as string).length + 1;
+  }
+  return columns;
 }
 
 export type CsvProblemKind = 'unclosed-quote' | 'stray-quote' | 'malformed' | 'nul-byte' | 'cell-too-large' | 'too-many-problems';
@@ -48,8 +74,8 @@ export type CsvProblemKind = 'unclosed-quote' | 'stray-quote' | 'malformed' | 'n
 export interface CsvProblem extends TextPosition {
   kind: CsvProblemKind;
   detail: string;
-  /** Past MAX_SYNTAX_PROBLEMS, problems still count their rows but are not listed one by one. */
-  unlisted?: boolean;
+  /** For 'too-many-problems': the rows (non-blank lines) left unread, each counted as read and rejected. */
+  rows?: number;
 }
 
 export interface CsvSink {
@@ -57,8 +83,14 @@ export interface CsvSink {
   problem(problem: CsvProblem): void;
 }
 
-/** After this many syntax errors in one file, further ones are counted (their rows rejected) but not listed. */
+/**
+ * After this many syntax errors in one file, reading stops: a file this broken (a binary file, a
+ * wrong delimiter) is not worth reading on, and each error costs a new parse of the rest of its
+ * piece. The lines left are counted as rejected rows, so that no row goes unaccounted.
+ */
 export const MAX_SYNTAX_PROBLEMS = 100;
+/** Text is handed to the parser in pieces of at most this many characters: after a syntax error, only the rest of one piece is parsed again. */
+const PIECE_CHARS = 16 * 1024;
 /** The largest record (one row, quotes included) read; a longer one is reported, not held in memory. */
 export const MAX_RECORD_CHARS = 10 * 1024 * 1024;
 
@@ -76,7 +108,18 @@ const OPTIONS: Options = { raw: true, bom: true, record_delimiter: '\n', relax_c
 
 function newParser(): IncrementalParser {
   // The stream class exposes the synchronous core as `api`; driving it directly keeps ingest synchronous and streaming.
-  return (new Parser(OPTIONS) as unknown as { api: IncrementalParser }).api;
+  const api = (new Parser(OPTIONS) as unknown as { api: IncrementalParser & { state: ParserState } }).api;
+  // With relax_column_count, csv-parse still builds (and throws away) an error, with a stack trace and
+  // a deep copy of the record, for every row whose width differs from the first one's: 30 µs a row,
+  // most of the time of a file of ragged rows. Ingest compares widths with the header itself, so
+  // the width the parser expects is made to be always the record's own.
+  Object.defineProperty(api.state, 'expectedRecordLength', { get: () => api.state.record.length, set: () => {} });
+  return api;
+}
+
+/** The part of csv-parse's internal state `newParser` reaches into. */
+interface ParserState {
+  record: unknown[];
 }
 
 /**
@@ -98,6 +141,8 @@ export class CsvReader {
   private problems = 0;
   private sawNul = false;
   private skippingBadLine = false;
+  /** Once reading has stopped: where, and the non-blank lines counted since. */
+  private unread: { line: number; rows: number; lineHasText: boolean; inBadLine: boolean } | undefined;
 
   constructor(sink: CsvSink) {
     this.sink = sink;
@@ -114,30 +159,73 @@ export class CsvReader {
   end(): void {
     this.feed(this.heldCarriageReturn ? '\n' : '', true);
     this.heldCarriageReturn = false;
-    if (this.problems > MAX_SYNTAX_PROBLEMS) {
-      const unlisted = this.problems - MAX_SYNTAX_PROBLEMS;
-      this.sink.problem({ kind: 'too-many-problems', line: this.pendingLine, column: 1, detail: `${unlisted} more syntax ${unlisted === 1 ? 'error is' : 'errors are'} not listed; their rows are rejected` });
-    }
+    const unread = this.unread;
+    if (unread === undefined) return;
+    const rows = unread.rows + (unread.lineHasText && !unread.inBadLine ? 1 : 0);
+    if (rows === 0) return;
+    this.sink.problem({
+      kind: 'too-many-problems',
+      line: unread.line,
+      column: 1,
+      rows,
+      detail: `reading stopped after ${MAX_SYNTAX_PROBLEMS} syntax errors: the ${rows} non-blank ${rows === 1 ? 'line' : 'lines'} from here on ${rows === 1 ? 'was' : 'were'} not read, and count as rejected rows`,
+    });
   }
 
   private feed(chunk: string, end: boolean): void {
+    if (this.unread !== undefined) {
+      this.countUnread(chunk);
+      return;
+    }
     this.noteNul(chunk);
     const text = this.skipRestOfBadLine(chunk);
     this.pending += text;
-    let input: string | undefined = text;
+    // Text appended to `pending` but not yet given to the (current) parser.
+    let queue = text;
     for (;;) {
-      const error = this.parser.parse(input === undefined || input === '' ? undefined : Buffer.from(input), end, (entry) => this.place(entry), () => {});
+      const piece = queue.slice(0, PIECE_CHARS);
+      queue = queue.slice(piece.length);
+      const error = this.parser.parse(piece === '' ? undefined : Buffer.from(piece), end && queue === '', (entry) => this.place(entry), () => {});
       this.compact();
       let resumed: string | undefined;
       if (error === undefined) {
-        if (this.pending.length - this.consumed <= MAX_RECORD_CHARS) return;
+        if (this.pending.length - queue.length - this.consumed <= MAX_RECORD_CHARS) {
+          if (queue === '') return;
+          continue;
+        }
         resumed = this.tooLarge();
       } else {
         if (!(error instanceof CsvError)) throw error;
         resumed = this.fail(error);
       }
+      if (this.problems >= MAX_SYNTAX_PROBLEMS) {
+        this.stopReading(resumed);
+        return;
+      }
       if (resumed === undefined) return;
-      input = resumed;
+      queue = resumed;
+    }
+  }
+
+  /** From here on, text is only counted in lines (each non-blank one a row read and rejected), never held. */
+  private stopReading(rest: string | undefined): void {
+    this.unread = { line: this.skippingBadLine ? this.pendingLine + 1 : this.pendingLine, rows: 0, lineHasText: false, inBadLine: this.skippingBadLine };
+    this.pending = '';
+    this.consumed = 0;
+    this.countUnread(rest ?? '');
+  }
+
+  private countUnread(text: string): void {
+    const unread = this.unread as NonNullable<CsvReader['unread']>;
+    for (let from = 0; ; ) {
+      const nl = text.indexOf('\n', from);
+      const end = nl < 0 ? text.length : nl;
+      if (end > from) unread.lineHasText = true;
+      if (nl < 0) return;
+      if (unread.lineHasText && !unread.inBadLine) unread.rows++;
+      unread.lineHasText = false;
+      unread.inBadLine = false;
+      from = nl + 1;
     }
   }
 
@@ -159,11 +247,14 @@ export class CsvReader {
     const places = new Array<number>(2 * record.length);
     let fieldStart = at - this.consumed;
     let lineStart = start;
+    // The next line break, looked for again only once passed: one search per field would read the rest of the line each time.
+    let nextBreak = this.pending.indexOf('\n', lineStart);
     for (let i = 0; i < record.length; i++) {
       // Lines inside quoted fields before this one move it down.
-      for (let nl = this.pending.indexOf('\n', lineStart); nl >= 0 && nl < this.consumed + fieldStart; nl = this.pending.indexOf('\n', nl + 1)) {
+      while (nextBreak >= 0 && nextBreak < this.consumed + fieldStart) {
         line++;
-        lineStart = nl + 1;
+        lineStart = nextBreak + 1;
+        nextBreak = this.pending.indexOf('\n', lineStart);
       }
       places[2 * i] = line;
       places[2 * i + 1] = this.consumed + fieldStart - lineStart + 1;
@@ -241,7 +332,7 @@ export class CsvReader {
 
   private report(problem: CsvProblem): void {
     this.problems++;
-    this.sink.problem(this.problems > MAX_SYNTAX_PROBLEMS ? { ...problem, unlisted: true } : problem);
+    this.sink.problem(problem);
   }
 
   private noteNul(text: string): void {
@@ -292,10 +383,12 @@ function endOfField(raw: string, from: number): number {
       at = quote + 2;
     }
   }
-  const comma = raw.indexOf(',', at);
-  const newline = raw.indexOf('\n', at);
-  const end = comma < 0 ? raw.length : comma;
-  return newline >= 0 && newline < end ? newline : end;
+  // Read up to the field's end only: looking for the next comma and the next line break apart would read the rest of the record for each field.
+  for (let i = at; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 44 /* , */ || c === 10 /* \n */) return i;
+  }
+  return raw.length;
 }
 
 /** Where the error really is: the opening quote of an unclosed field, or the stray quote itself. */

@@ -7,6 +7,7 @@ import type { CellIssueParams } from '../schema/columns.ts';
 import type { RowSource, SourceCell, TableSpec, TableRecord } from '../schema/tables.ts';
 import type { CellFact, EncodingFact, HeaderFact, SyntaxFact } from '../checks/types.ts';
 import type { RecordCounts } from '../diagnostic.ts';
+import { appendAll } from '../arrays.ts';
 
 /** Receives what ingest finds, in file order; the runner passes it on to the rules. */
 export interface IngestSink {
@@ -30,7 +31,13 @@ export function ingestTable(file: string, bytes: ByteSource, spec: TableSpec, si
   let index = 0;
   const reader = new CsvReader({
     problem(problem) {
-      if (!problem.unlisted) sink.syntax({ file, line: problem.line, column: problem.column, kind: problem.kind, detail: problem.detail });
+      sink.syntax({ file, line: problem.line, column: problem.column, kind: problem.kind, detail: problem.detail });
+      if (problem.rows !== undefined) {
+        // The lines left unread once reading stopped: each a row read and rejected.
+        counts.read += problem.rows;
+        counts.rejected += problem.rows;
+        return;
+      }
       if (!REJECTS_A_RECORD.has(problem.kind)) return;
       if (!header && !headerUnreadable) {
         headerUnreadable = true;
@@ -229,7 +236,7 @@ class RowValidator {
       if (outcome.ok) {
         if (outcome.value !== undefined) values[column.name] = outcome.value;
       } else {
-        (issues ??= []).push(...outcome.issues);
+        appendAll((issues ??= []), outcome.issues);
       }
     }
     return { values, issues: issues ?? [] };

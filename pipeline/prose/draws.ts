@@ -102,7 +102,12 @@ export function datasetLookup(dataset: { studies: readonly StudyRecord[]; outcom
   for (const study of dataset.studies) {
     if (study.rejected || study.id === undefined || byId.has(study.id)) continue;
     byId.set(study.id, study);
-    for (const reference of study.reference_id ?? []) byReference.set(reference, [...(byReference.get(reference) ?? []), study]);
+    for (const reference of study.reference_id ?? []) {
+      // Appended in place: a copy per study is quadratic when many studies share one reference.
+      const same = byReference.get(reference);
+      if (same) same.push(study);
+      else byReference.set(reference, [study]);
+    }
   }
   for (const row of dataset.outcomes) {
     if (row.rejected || row.study_id === undefined) continue;

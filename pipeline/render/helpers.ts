@@ -8,6 +8,7 @@ import { isLabelKey, label } from './labels.ts';
 import type { ReviewModel } from './model.ts';
 import { OUTCOME_FILTERS, selectOutcomeRows } from './outcome-selection.ts';
 import type { CitationNumbering } from './numbering.ts';
+import { minOf } from '../arrays.ts';
 
 /** What the helpers draw on during one render pass. */
 export interface HelperContext {
@@ -51,7 +52,7 @@ export function registerHelpers(handlebars: typeof Handlebars, context: HelperCo
       if (!model.referencesById.has(id)) fail(options, `no reference has the id '${id}'`);
       return numbering.numberOf(id);
     });
-    const first = Math.min(...numbers);
+    const first = minOf(numbers);
     return new SafeString(`<a class="cite" href="#ref-${first}">[${formatNumberList(numbers, ',')}]</a>`);
   });
 

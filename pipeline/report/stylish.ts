@@ -1,5 +1,6 @@
 // The human report (after ESLint's stylish): findings grouped by file, then a count line and the row accounting.
 import type { CheckResult, Diagnostic, Severity } from '../diagnostic.ts';
+import { maxOf } from '../arrays.ts';
 
 export interface StylishOptions {
   color: boolean;
@@ -18,8 +19,8 @@ export function formatStylish(result: CheckResult, options: StylishOptions = { c
   for (const [file, diagnostics] of groupByFile(result.diagnostics)) {
     lines.push(paint('underline', file));
     const rows = diagnostics.map((d) => [`${d.line}:${d.column}`, d.severity, messageWithSuggestion(d), d.ruleId] as const);
-    const placeWidth = Math.max(...rows.map((r) => r[0].length));
-    const severityWidth = Math.max(...rows.map((r) => r[1].length));
+    const placeWidth = maxOf(rows.map((r) => r[0].length));
+    const severityWidth = maxOf(rows.map((r) => r[1].length));
     for (const [place, severity, message, ruleId] of rows) {
       const paddedSeverity = severityLabel[severity] + ' '.repeat(severityWidth - severity.length);
       lines.push(`  ${paint('dim', place.padEnd(placeWidth))}  ${paddedSeverity}  ${message}  ${paint('dim', ruleId)}`);

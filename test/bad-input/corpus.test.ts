@@ -43,6 +43,8 @@ interface CaseExpectation {
   stderrMatches?: string;
   /** Paths (relative to the case folder) the command must not create. */
   noFiles?: string[];
+  /** Paths (relative to the case folder) the case holds that must still be there, as they were, after the command. */
+  keeps?: string[];
 }
 
 interface JsonDiagnostic {
@@ -156,6 +158,7 @@ async function runAndCheck(name: string, cwd: string, expected: CaseExpectation)
     expect(expected.stderrContainsAnyOf.some((text) => run.stderr.includes(text)), `stderr: ${run.stderr}`).toBe(true);
   }
   for (const path of expected.noFiles ?? []) expect(existsSync(join(cwd, path)), `${name} created ${path}`).toBe(false);
+  for (const path of expected.keeps ?? []) expect(readFileSync(join(cwd, path)), `${name} changed or removed ${path}`).toEqual(readFileSync(join(CORPUS, name, path)));
   if (expected.diagnostics !== undefined) {
     if (report === undefined) throw new Error(`${name}: diagnostics are stated, but the command gave no JSON report`);
     const withSeverity = expected.diagnostics.some((d) => d.severity !== undefined);
@@ -293,8 +296,11 @@ describe('generated broken inputs', () => {
     const run = await runCli(CHECK, { cwd });
     const report = expectHygiene(run, CHECK);
     expect(run.code).toBe(1);
-    // Stopping early is fine; what was not read must still be counted (as rejected), so that read is the file's 200 rows.
-    expect(report?.summary.records).toEqual({ read: 2 + 200, accepted: 2 + 50, rejected: 150 });
+    // Reading stops after the 100th: what was not read is still counted (as rejected), so that read is the file's 200 rows.
+    expect(report?.summary.records).toEqual({ read: 2 + 200, accepted: 2, rejected: 200 });
+    const syntax = report?.diagnostics.filter((d) => d.ruleId === 'record/csv-syntax') ?? [];
+    expect(syntax).toHaveLength(101);
+    expect(syntax.at(-1)).toMatchObject({ file: O, line: 102, column: 1, message: 'reading stopped after 100 syntax errors: the 100 non-blank lines from here on were not read, and count as rejected rows' });
   });
 });
 

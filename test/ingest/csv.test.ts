@@ -1,7 +1,7 @@
 // Tests for the csv-parse adapter: every field's start line and column, whatever the line ends and quoting.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { CsvReader, MAX_RECORD_CHARS, parseCsv, type CsvProblem, type CsvRow } from '../../pipeline/ingest/csv.ts';
+import { CsvReader, MAX_RECORD_CHARS, MAX_SYNTAX_PROBLEMS, parseCsv, type CsvProblem, type CsvRow } from '../../pipeline/ingest/csv.ts';
 
 const positions = (text: string) => parseCsv(text).rows.map((row) => row.cells.map((c) => [c.value, c.line, c.column]));
 
@@ -93,6 +93,56 @@ describe('CsvReader fed in chunks', () => {
     const doc = parseCsv(`a,b\n1,"${'x'.repeat(MAX_RECORD_CHARS + 10)}\n2,3\n`);
     expect(doc.problems.map((p) => [p.kind, p.line, p.column])).toEqual([['cell-too-large', 2, 1]]);
     expect(doc.rows.map((r) => r.line)).toEqual([1, 3]);
+  });
+});
+
+describe('reading stops after MAX_SYNTAX_PROBLEMS syntax errors', () => {
+  const strays = (n: number) => Array.from({ length: n }, (_, i) => `s${i},a"b`).join('\n');
+
+  it('lists 100 errors, then counts each non-blank line left as a row, without reading it', () => {
+    const doc = parseCsv(`id,x\n${strays(MAX_SYNTAX_PROBLEMS)}\ns1,ok\n\n"unclosed\nlast,row`);
+    expect(doc.problems).toHaveLength(MAX_SYNTAX_PROBLEMS + 1);
+    expect(doc.problems.slice(0, -1).every((p) => p.kind === 'stray-quote')).toBe(true);
+    expect(doc.problems.at(-1)).toEqual({
+      kind: 'too-many-problems',
+      line: MAX_SYNTAX_PROBLEMS + 2,
+      column: 1,
+      rows: 3,
+      detail: 'reading stopped after 100 syntax errors: the 3 non-blank lines from here on were not read, and count as rejected rows',
+    });
+    // The good row after the 100th error is not read: it is counted among the three.
+    expect(doc.rows.map((r) => r.line)).toEqual([1]);
+  });
+
+  it.each([1, 7, 4096])('counts the same lines when fed in chunks of %i characters, the 100th bad line split across them', (size) => {
+    const text = `id,x\n${strays(MAX_SYNTAX_PROBLEMS)}${'-'.repeat(5000)}\n${'s,1\n'.repeat(300)}tail`;
+    const problems: CsvProblem[] = [];
+    const reader = new CsvReader({ row: () => {}, problem: (problem) => problems.push(problem) });
+    for (let i = 0; i < text.length; i += size) reader.push(text.slice(i, i + size));
+    reader.end();
+    expect(problems.at(-1)).toMatchObject({ kind: 'too-many-problems', line: MAX_SYNTAX_PROBLEMS + 2, rows: 301 });
+  });
+
+  it('says nothing more when the 100th error is on the last line', () => {
+    expect(parseCsv(`id,x\n${strays(MAX_SYNTAX_PROBLEMS)}\n`).problems.map((p) => p.kind)).not.toContain('too-many-problems');
+  });
+});
+
+describe('wide rows (issue 10, item 8: cell(i) summed the widths from column 0)', () => {
+  it('places every field of a row of 5,000 unquoted and quoted fields where it is written', () => {
+    const values = Array.from({ length: 5000 }, (_, i) => `c${i % 97}`);
+    for (const written of [values, values.map((v, i) => (i % 3 === 0 ? `"${v}"` : v))]) {
+      const line = written.join(',');
+      const [header] = parseCsv(`${line}\n`).rows;
+      for (const index of [0, 31, 32, 33, 2500, 4999]) {
+        const cell = header?.cell(index);
+        expect(cell?.value).toBe(values[index]);
+        expect(line.slice((cell?.column ?? 0) - 1).startsWith(written[index] as string)).toBe(true);
+      }
+      let column = 1;
+      const columns = written.map((field) => ((column += field.length + 1), column - field.length - 1));
+      expect(header?.cells.map((c) => c.column)).toEqual(columns);
+    }
   });
 });
 

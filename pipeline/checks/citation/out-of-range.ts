@@ -2,6 +2,7 @@
 import { formatNumberList } from '../../citations/number-list.ts';
 import { citationPlace } from '../../citations/place.ts';
 import { defineRule } from '../types.ts';
+import { maxOf } from '../../arrays.ts';
 
 export default defineRule({
   meta: {
@@ -17,7 +18,7 @@ export default defineRule({
       document(document) {
         // A heading with no numbered entry under it (an author–year list, a references.csv without numbers) says nothing of the range.
         const listed = document.references?.map((r) => r.number) ?? [];
-        const last = listed.length === 0 ? undefined : Math.max(...listed);
+        const last = listed.length === 0 ? undefined : maxOf(listed);
         for (const citation of document.citations) {
           const place = citationPlace(document.file, citation);
           if (citation.numbers.includes(0)) {

@@ -6,6 +6,7 @@ import type { ChangeList } from '../changes.ts';
 import { formatNumberList } from '../../citations/number-list.ts';
 import { label } from '../labels.ts';
 import type { Lang } from '../format.ts';
+import { minOf } from '../../arrays.ts';
 
 const escape = (text: string): string => Handlebars.escapeExpression(text);
 
@@ -38,7 +39,7 @@ function pushCell(html: string[], cell: TableCell, isRowHeader: boolean): void {
     html.push(escape(cell.lines[i] as string));
   }
   if (cell.status) html.push('</span>');
-  if (cell.cite !== undefined) html.push(` <a class="cite" href="#ref-${Math.min(...cell.cite)}">[${formatNumberList(cell.cite, ',')}]</a>`);
+  if (cell.cite !== undefined) html.push(` <a class="cite" href="#ref-${minOf(cell.cite)}">[${formatNumberList(cell.cite, ',')}]</a>`);
   html.push(isRowHeader ? '</th>' : '</td>');
 }
 

@@ -4,6 +4,7 @@ import { prepareText, placeText, type Flow, type FlowContext, type TextBox } fro
 import { PLAIN, plainText, type Block, type Lang, type ListItem, type SectionRole } from './model.ts';
 import { baselineOffset, type BlockStyle, type TextStyle, type Theme } from './style.ts';
 import { setTable } from './table.ts';
+import { maxOf } from '../../arrays.ts';
 
 /** Where we are in the document: the section's kind and language decide the styles. */
 export interface Place {
@@ -66,7 +67,7 @@ function setSection(flow: Flow, blocks: readonly Block[], place: Place, anchor: 
 function setList(flow: Flow, items: readonly ListItem[], style: BlockStyle, box: TextBox): void {
   const { ctx } = flow;
   const labelStyle = ctx.style(PLAIN, { ...style, align: 'left' });
-  const labelWidth = Math.max(0, ...items.map((item) => widthOf(ctx, item.label, labelStyle)));
+  const labelWidth = maxOf(items.map((item) => widthOf(ctx, item.label, labelStyle)), 0);
   const hang = labelWidth + style.size * 0.6;
   const lineHeight = style.size * style.leading;
   items.forEach((item, index) => {

@@ -1,4 +1,5 @@
 // Column widths from content: a sample of cells' widths decides how to share the page so rows stay short.
+import { maxOf } from '../../arrays.ts';
 
 /** A column as measured on a sample of rows; widths in points, cell padding excluded. */
 export interface ColumnSample {
@@ -61,7 +62,7 @@ class PackedColumn {
     }
     this.starts[rows] = at;
     this.min = sample.min;
-    this.max = Math.max(sample.min, ...flat);
+    this.max = maxOf(flat, sample.min);
     this.weight = flat.reduce((a, b) => a + b, 0) + 1;
   }
 
@@ -110,7 +111,7 @@ export function allocateWidths(samples: readonly ColumnSample[], available: numb
   const widths = samples.map((sample) => sample.min);
   const minSum = sum(widths);
   if (minSum >= available) return widths.map((width) => (minSum === 0 ? available / samples.length : (width * available) / minSum));
-  const rows = Math.max(...samples.map((sample) => sample.cells.length));
+  const rows = maxOf(samples.map((sample) => sample.cells.length));
   const table = new CostTable(samples.map((sample) => new PackedColumn(sample, rows)), rows, widths);
   let left = available - minSum;
   const grant = Math.max(0.5, left * MIN_GRANT);

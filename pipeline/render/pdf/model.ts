@@ -1,5 +1,6 @@
 // Reads the review's HTML subset into blocks of styled text runs and a table model; no layout, no PDF.
 import { classesOf, hasClass, parseHtml, textOf, type HtmlElement, type HtmlNode } from './html.ts';
+import { appendAll, maxOf } from '../../arrays.ts';
 
 /** How a span of text is marked up; the layout turns marks into fonts, sizes and colours. */
 export interface Marks {
@@ -100,7 +101,7 @@ export function readBlocks(nodes: readonly HtmlNode[]): Block[] {
   for (const node of nodes) {
     if (node.kind === 'element' && isBlock(node)) {
       flush();
-      blocks.push(...readBlock(node));
+      appendAll(blocks, readBlock(node));
     } else {
       loose.push(node);
     }
@@ -219,13 +220,13 @@ function readTable(table: HtmlElement, notes: Run[][], anchor: string | null): T
   const body: TableRow[] = [];
   for (const node of table.children) {
     if (node.kind !== 'element') continue;
-    if (node.name === 'thead') head.push(...rowsOf(node));
-    else if (node.name === 'tbody' || node.name === 'tfoot') body.push(...rowsOf(node));
+    if (node.name === 'thead') appendAll(head, rowsOf(node));
+    else if (node.name === 'tbody' || node.name === 'tfoot') appendAll(body, rowsOf(node));
     else if (node.name === 'tr') body.push(readRow(node));
   }
   // Without a thead, a first row of header cells is the header.
   if (head.length === 0 && body[0] !== undefined && body[0].cells.every((cell) => cell.header)) head.push(body.shift() as TableRow);
-  const columns = Math.max(1, ...[...head, ...body].map((row) => row.cells.reduce((sum, cell) => sum + cell.colspan, 0)));
+  const columns = maxOf([...head, ...body].map((row) => row.cells.reduce((sum, cell) => sum + cell.colspan, 0)), 1);
   for (const row of body) {
     if (row.cells.length === 1 && row.cells[0] !== undefined && row.cells[0].colspan >= columns && columns > 1) row.kind = 'group';
   }
@@ -263,9 +264,10 @@ export function readInline(nodes: readonly HtmlNode[], marks: Marks): Run[] {
     const inner = readInline(node.children, marksOf(node, marks));
     if (BLOCKS.has(node.name) && hasText(inner)) {
       if (hasText(runs)) runs.push({ text: '\n', marks });
-      runs.push(...inner, { text: '\n', marks });
+      appendAll(runs, inner);
+      runs.push({ text: '\n', marks });
     } else {
-      runs.push(...inner);
+      appendAll(runs, inner);
     }
   }
   return runs;
