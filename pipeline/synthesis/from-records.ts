@@ -7,6 +7,7 @@ import { firstAuthorName } from '../render/model.ts';
 import {
   BINARY_MEASURES,
   CONTINUOUS_MEASURES,
+  CONTRAST_TERMS,
   RANDOM_METHODS,
   RATIO_MEASURES,
   type AnalysisSpec,
@@ -248,4 +249,17 @@ export function indexRecords(records: SynthesisRecords): { studies: Map<string, 
   for (const study of records.studies) if (study.id !== undefined && !studies.has(study.id)) studies.set(study.id, study);
   for (const reference of records.references) if (reference.id !== undefined && !references.has(reference.id)) references.set(reference.id, reference);
   return { studies, references };
+}
+
+/**
+ * The scale on which a row's estimate sits symmetric in its CI, and its null: the log for a ratio
+ * contrast (`rr`, `or`, `hr`, `irr`), the number itself for a difference (`rd`, `md`, `smd`) and,
+ * with `means`, for an arm's mean; undefined for other measures (rates, percents, medians have
+ * skewed intervals).
+ */
+export function estimateScale(measureTerm: string | undefined, means = false): 'log' | 'linear' | undefined {
+  if (measureTerm === undefined) return undefined;
+  const contrast = CONTRAST_TERMS[measureTerm];
+  if (contrast !== undefined) return RATIO_MEASURES.has(contrast) ? 'log' : 'linear';
+  return means && MEAN_MEASURES.has(measureTerm) ? 'linear' : undefined;
 }

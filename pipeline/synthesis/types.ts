@@ -9,6 +9,9 @@ export const BINARY_MEASURES: ReadonlySet<Measure> = new Set(['RR', 'OR', 'RD'])
 /** Measures computed from mean, SD and n per arm. */
 export const CONTINUOUS_MEASURES: ReadonlySet<Measure> = new Set(['MD', 'SMD']);
 
+/** The outcomes.csv measure term of a contrast row of each measure (`arm` written `EXPERIMENTAL vs CONTROL`). */
+export const CONTRAST_TERMS: Readonly<Record<string, Measure>> = { rr: 'RR', or: 'OR', rd: 'RD', md: 'MD', smd: 'SMD', hr: 'HR', irr: 'IRR' };
+
 export const MODELS = ['common', 'random'] as const;
 export type Model = (typeof MODELS)[number];
 /** Common effect: IV, MH or Peto; random effects: the tau² estimator. */
