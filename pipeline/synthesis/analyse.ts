@@ -23,6 +23,14 @@ export interface AnalysisInput {
 /** The analyses in file order (or the one with id `only`), each pooled as its row asks. */
 export function analyseRecords(input: AnalysisInput, only?: string): AnalysisResult[] {
   const lookups = indexRecords(input);
+  // Each analysis reads the rows of one outcome: group them once rather than scan every row per analysis.
+  const byOutcome = new Map<string, OutcomeRecord[]>();
+  for (const row of input.outcomes) {
+    if (row.outcome === undefined) continue;
+    const rows = byOutcome.get(row.outcome);
+    if (rows) rows.push(row);
+    else byOutcome.set(row.outcome, [row]);
+  }
   const results: AnalysisResult[] = [];
   const seen = new Set<string>();
   for (const record of input.analyses) {
@@ -36,7 +44,7 @@ export function analyseRecords(input: AnalysisInput, only?: string): AnalysisRes
       results.push({ target, synthesis: undefined, problem: problem.message, notEstimable: [] });
       continue;
     }
-    const prepared = prepareAnalysis(target, rowsByStudy(target, input.outcomes), input, lookups);
+    const prepared = prepareAnalysis(target, rowsByStudy(target, byOutcome.get(target.outcome) ?? []), input, lookups);
     const synthesis = synthesise(target.spec, prepared.studies, target.subgroup !== undefined);
     const notEstimable = [...prepared.excluded.map(({ id, label, reason }) => ({ id, label, reason })), ...synthesis.notEstimable];
     results.push({ target, synthesis, notEstimable });

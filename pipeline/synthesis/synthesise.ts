@@ -20,21 +20,20 @@ function effects(spec: AnalysisSpec, studies: readonly StudyInput[]): { estimabl
   const estimable: Estimable[] = [];
   const notEstimable: NotEstimable[] = [];
   for (const study of studies) {
-    const refuse = (reason: string) => notEstimable.push({ id: study.id, label: study.label, reason });
     const { data } = study;
+    let reason: string | undefined;
     if ((spec.method === 'MH' || spec.method === 'Peto') && data.kind !== 'binary') {
-      refuse(`${spec.method} needs events and patients per arm`);
-      continue;
-    }
-    if (spec.method === 'Peto') {
+      reason = `${spec.method} needs events and patients per arm`;
+    } else if (spec.method === 'Peto') {
       const { oMinusE, variance } = petoTerms(data as BinaryData);
-      if (!(variance > 0)) refuse('no events, or only events, in both arms');
-      else estimable.push({ study, theta: oMinusE / variance, variance: 1 / variance, corrected: false });
-      continue;
+      if (variance > 0) estimable.push({ study, theta: oMinusE / variance, variance: 1 / variance, corrected: false });
+      else reason = 'no events, or only events, in both arms';
+    } else {
+      const effect = studyEffect(spec.measure, data);
+      if (effect.ok) estimable.push({ study, theta: effect.theta, variance: effect.variance, corrected: effect.corrected });
+      else reason = effect.reason;
     }
-    const effect = studyEffect(spec.measure, data);
-    if (effect.ok) estimable.push({ study, theta: effect.theta, variance: effect.variance, corrected: effect.corrected });
-    else refuse(effect.reason);
+    if (reason !== undefined) notEstimable.push({ id: study.id, label: study.label, reason });
   }
   return { estimable, notEstimable };
 }
