@@ -3,6 +3,7 @@ import type { CheckResult } from '../diagnostic.ts';
 import type { AnalysisResult } from '../synthesis/analyse.ts';
 import type { Pooled, StudyEffect } from '../synthesis/types.ts';
 import { formatStylish } from './stylish.ts';
+import { estimateText as number, pStatement as pText } from '../synthesis/present.ts';
 
 /** One analysis as the JSON carries it: estimate, CIs and study estimates as shown (ratios as ratios); se and tau² on the log scale. */
 export function analysisJson(result: AnalysisResult): Record<string, unknown> {
@@ -66,21 +67,6 @@ function studyJson(study: StudyEffect): Record<string, unknown> {
 /** `--format json`: one document with the analyses, and the check's diagnostics and summary. */
 export function formatAnalysesJson(results: readonly AnalysisResult[], check: CheckResult): string {
   return `${JSON.stringify({ version: 1, analyses: results.map(analysisJson), diagnostics: check.diagnostics, summary: check.summary }, null, 2)}\n`;
-}
-
-/** Two decimals for estimates (three below 0.1 in size), as RevMan prints them. */
-function number(value: number): string {
-  const decimals = value !== 0 && Math.abs(value) < 0.1 ? 3 : 2;
-  const text = value.toFixed(decimals);
-  return text.startsWith('-') ? `\u2212${text.slice(1)}` : text;
-}
-
-/** A p-value as RevMan prints it: P = 0.04, P < 0.0001, P < 0.00001. */
-function pText(p: number): string {
-  if (p < 0.00001) return 'P < 0.00001';
-  if (p < 0.0001) return 'P < 0.0001';
-  if (p < 0.001) return `P = ${p.toFixed(4)}`;
-  return `P = ${p.toFixed(p < 0.01 ? 3 : 2)}`;
 }
 
 function interval(low: number, high: number): string {

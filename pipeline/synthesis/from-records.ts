@@ -3,7 +3,7 @@ import type { Lenient } from '../schema/columns.ts';
 import type { Duration } from '../normalise/duration.ts';
 import type { AnalysisRecord, OutcomeRecord, ReferenceRecord, RowSource, StudyRecord } from '../schema/tables.ts';
 import { normalQuantile } from './distributions.ts';
-import { firstAuthorName } from '../render/model.ts';
+import { readerName } from '../normalise/author.ts';
 import {
   BINARY_MEASURES,
   CONTINUOUS_MEASURES,
@@ -199,7 +199,8 @@ export function rowsByStudy(target: AnalysisTarget, outcomes: Iterable<OutcomeRe
 
 /** A study's label as a forest plot shows it: its main report's first author (as readers name them) and year, else the study id. */
 export function studyLabel(reference: ReferenceRecord | undefined, id: string): string {
-  const author = firstAuthorName(reference);
+  const first = reference?.authors?.names[0];
+  const author = first === undefined ? undefined : readerName(first);
   if (author === undefined) return id;
   return reference?.year === undefined ? author : `${author} ${reference.year}`;
 }
