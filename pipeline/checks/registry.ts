@@ -32,6 +32,7 @@ import referenceUncited from './reference/uncited.ts';
 import referenceUnverified from './reference/unverified.ts';
 import studyDuplicateTrial from './study/duplicate-trial.ts';
 import studyPossibleOverlap from './study/possible-overlap.ts';
+import synthesisInvalidAnalysis from './synthesis/invalid-analysis.ts';
 import synthesisMixedRows from './synthesis/mixed-rows.ts';
 import synthesisUnusableStudy from './synthesis/unusable-study.ts';
 import type { RuleModule } from './types.ts';
@@ -70,6 +71,7 @@ export const registry: Readonly<Record<string, RuleModule>> = {
   'reference/unverified': referenceUnverified,
   'study/duplicate-trial': studyDuplicateTrial,
   'study/possible-overlap': studyPossibleOverlap,
+  'synthesis/invalid-analysis': synthesisInvalidAnalysis,
   'synthesis/mixed-rows': synthesisMixedRows,
   'synthesis/unusable-study': synthesisUnusableStudy,
 };
