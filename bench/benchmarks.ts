@@ -4,8 +4,8 @@ import type { ChildReport, Command, Sample } from './lib/measure.ts';
 import type { Range } from './lib/stats.ts';
 import { sizeLabel } from './generate.ts';
 
-export type Group = 'startup' | 'check' | 'pdf' | 'html' | 'build';
-export const GROUPS: readonly Group[] = ['startup', 'check', 'pdf', 'html', 'build'];
+export type Group = 'startup' | 'check' | 'pdf' | 'html' | 'build' | 'analyse';
+export const GROUPS: readonly Group[] = ['startup', 'check', 'pdf', 'html', 'build', 'analyse'];
 
 /** Paths a benchmark's commands need; all absolute. */
 export interface Paths {
@@ -153,5 +153,29 @@ export function buildBenchmark(paths: Paths, pandocDir: string | undefined, runs
       cwd: pandocDir,
     },
   };
+  return spec;
+}
+
+/** Studies up to which metafor is the baseline: rma.uni works on k × k matrices (10,000 studies: 800 MB each, not done in 10 minutes here). */
+export const METAFOR_MAX_STUDIES = 1000;
+
+/**
+ * `review analyse`'s analyses of `studies` made-up studies × 10 analyses, timed inside the process
+ * after the check, against metafor fitting the same analyses (timed inside R) when Rscript and
+ * metafor are installed and the data set is small enough for metafor.
+ */
+export function analyseBenchmark(paths: Paths, recordsDir: string, studies: number, runs: number, rscript: boolean): BenchmarkSpec {
+  const spec: BenchmarkSpec = {
+    id: `analyse-${sizeLabel(studies)}`,
+    group: 'analyse',
+    title: `review analyse, ${studies} studies × 10 analyses`,
+    runs,
+    warmup: true,
+    compareInner: true,
+    subject: { label: 'analyseRecords (project)', command: { argv: tsChild(paths, 'analyse.ts', ['--records', recordsDir]), cwd: paths.root } },
+  };
+  if (!rscript) spec.note = 'R with metafor is not installed (Rscript -e library(metafor)): no baseline, no ratio';
+  else if (studies > METAFOR_MAX_STUDIES) spec.note = `no metafor baseline above ${METAFOR_MAX_STUDIES} studies: rma.uni builds k × k matrices`;
+  else spec.baseline = { label: 'metafor (R), the same fits', command: { argv: ['Rscript', join(paths.root, 'bench/cases/analyse-metafor.R'), recordsDir], cwd: paths.root } };
   return spec;
 }

@@ -12,6 +12,8 @@ import {
   checkBenchmark,
   GROUPS,
   htmlBenchmark,
+  analyseBenchmark,
+  METAFOR_MAX_STUDIES,
   pdfBenchmark,
   startupBenchmark,
   type BenchmarkResult,
@@ -22,6 +24,7 @@ import {
   type Paths,
 } from './benchmarks.ts';
 import { DATA_DIR, ensureDataset, sizeLabel, type DatasetManifest } from './generate.ts';
+import { ANALYSE_STUDIES, ensureAnalyseData } from './analyse-data.ts';
 import { cliMode, describeMachine, loadAverage, pandocVersion } from './lib/machine.ts';
 import { measure, RunFailure, type ChildReport, type Sample } from './lib/measure.ts';
 import { formatSeconds, median, range } from './lib/stats.ts';
@@ -106,6 +109,14 @@ async function planBenchmarks(options: BenchOptions, paths: Paths, datasets: Rec
   }
   if (wants('pdf') || wants('html')) specs.push(...(await tableBenchmarks(options, paths, datasets)));
   if (wants('build')) specs.push(buildBenchmark(paths, preparePandocInput(paths), options.runs.small));
+  if (wants('analyse')) {
+    const metafor = hasMetafor();
+    for (const studies of [METAFOR_MAX_STUDIES, ANALYSE_STUDIES]) {
+      options.log(`data: ${studies} studies × 10 analyses …`);
+      // metafor takes about a minute on the small set: a few runs say enough.
+      specs.push(analyseBenchmark(paths, ensureAnalyseData(options.dataDir, studies), studies, studies === ANALYSE_STUDIES ? options.runs.small : options.runs.large, metafor));
+    }
+  }
   return specs;
 }
 
@@ -158,6 +169,16 @@ function pipelineFingerprint(): string {
 }
 
 /** pandoc's input (the shipped review as Markdown + CSL-JSON) in the scratch folder, or undefined when pandoc is missing. */
+/** Whether R and metafor can run the analyse benchmark's baseline. */
+function hasMetafor(): boolean {
+  try {
+    execFileSync('Rscript', ['-e', 'suppressMessages(library(metafor))'], { stdio: 'ignore', timeout: 60_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function preparePandocInput(paths: Paths): string | undefined {
   if (pandocVersion() === undefined) return undefined;
   const dir = join(paths.scratch, 'pandoc');

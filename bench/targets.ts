@@ -116,6 +116,25 @@ const DEFINITIONS: readonly TargetDefinition[] = [
     },
   },
   {
+    id: 'analyse-10k',
+    description: 'review analyse (10000 studies × 10 analyses), analyses inside the process after the check',
+    limit: '≤ 1.00 s',
+    passes: (ms) => ms <= 1000,
+    measure: (results) => {
+      const result = find(results, 'analyse-10k');
+      if (typeof result === 'string') return result;
+      const inner = result.subject.inner;
+      return inner === undefined ? 'analyse-10k: no in-process time' : { value: inner.median, shown: formatSeconds(inner.median) };
+    },
+  },
+  {
+    id: 'analyse-1k-vs-metafor',
+    description: 'review analyse (1000 studies × 10 analyses) vs metafor on the same fits, time inside each process',
+    limit: '≤ 1×',
+    passes: (ratio) => ratio <= 1,
+    measure: (results) => ratioOf(results, 'analyse-1k'),
+  },
+  {
     id: 'build-vs-pandoc',
     description: 'review build (shipped review, HTML + PDF) vs pandoc --citeproc → HTML, wall time',
     limit: '≤ 4×',

@@ -32,6 +32,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         return (await import('./cli/import-refs.ts')).runImportRefsCommand(options, io);
       case 'publish':
         return (await import('./cli/publish.ts')).runPublishCommand(options, io);
+      case 'analyse':
+        return (await import('./cli/analyse.ts')).runAnalyseCommand(options, io);
     }
   } catch (error) {
     if (isReviewError(error)) {

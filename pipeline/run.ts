@@ -8,6 +8,7 @@ import {
   TABLE_NAMES,
   VOCABULARY_SPEC,
   type DataTableName,
+  type AnalysisRecord,
   type OutcomeRecord,
   type ReferenceRecord,
   type StudyRecord,
@@ -66,6 +67,8 @@ export interface CheckOptions {
 export interface Dataset {
   references: ReferenceRecord[];
   studies: StudyRecord[];
+  /** The meta-analyses of analyses.csv (empty when the review has none). */
+  analyses: AnalysisRecord[];
   outcomes: OutcomeRecord[];
   vocabulary: Vocabulary;
 }
@@ -97,7 +100,7 @@ export function checkRecords(input: RecordsInput, options: CheckOptions = {}): C
   const vocabulary = createVocabulary(extraTerms);
   const references = new Map<string, IndexedReference>();
   const studies = new Map<string, IndexedStudy>();
-  const dataset: Dataset = { references: [], studies: [], outcomes: [], vocabulary };
+  const dataset: Dataset = { references: [], studies: [], analyses: [], outcomes: [], vocabulary };
   const rules = createRuleSet(options.rules ?? registry, {
     vocabulary,
     index: { references, studies },
@@ -119,6 +122,10 @@ export function checkRecords(input: RecordsInput, options: CheckOptions = {}): C
       if ((options.keepOutcomes !== false || isDrawnStudy(study)) && worthKeeping(study)) dataset.studies.push(study);
       if (study.id !== undefined && !studies.has(study.id)) studies.set(study.id, { id: study.id, disease: study.disease, n_enrolled: study.n_enrolled, referenceIds: study.reference_id ?? NO_IDS, line: study.source.line });
       rules.visit('study', study);
+    },
+    analyses: (analysis: AnalysisRecord) => {
+      if (options.keepOutcomes !== false) dataset.analyses.push(analysis);
+      rules.visit('analysis', analysis);
     },
     outcomes: (outcome: OutcomeRecord) => {
       if ((options.keepOutcomes !== false || (outcome.study_id !== undefined && drawn?.studies.has(outcome.study_id))) && worthKeeping(outcome)) dataset.outcomes.push(outcome);

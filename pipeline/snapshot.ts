@@ -14,6 +14,8 @@ export interface Snapshot {
   date?: string;
   references: SnapshotRow[];
   studies: SnapshotRow[];
+  /** The meta-analyses (analyses.csv); absent when the review has none, so snapshots without it read and compare as before. */
+  analyses?: SnapshotRow[];
   outcomes: SnapshotRow[];
 }
 
@@ -26,7 +28,9 @@ export function takeSnapshot(dataset: Dataset): Snapshot {
     const columns = Object.keys(specs[table].schema.shape);
     return dataset[table].filter((record) => !record.rejected).map((record) => cellsOf(record.source, columns));
   };
-  return { snapshot: 1, references: rowsOf('references'), studies: rowsOf('studies'), outcomes: rowsOf('outcomes') };
+  const snapshot: Snapshot = { snapshot: 1, references: rowsOf('references'), studies: rowsOf('studies'), outcomes: rowsOf('outcomes') };
+  const analyses = rowsOf('analyses');
+  return analyses.length === 0 ? snapshot : { ...snapshot, analyses };
 }
 
 function cellsOf(source: RowSource, columns: readonly string[]): SnapshotRow {
@@ -41,7 +45,7 @@ function cellsOf(source: RowSource, columns: readonly string[]): SnapshotRow {
 /** Whether two snapshots hold the same records (their number and date aside), whatever the order of a row's keys. */
 export function sameRecords(a: Snapshot, b: Snapshot): boolean {
   const canonical = (rows: readonly SnapshotRow[]) => JSON.stringify(rows.map((row) => Object.entries(row).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))));
-  return TABLE_NAMES.every((table) => a[table].length === b[table].length && canonical(a[table]) === canonical(b[table]));
+  return TABLE_NAMES.every((table) => canonical(a[table] ?? []) === canonical(b[table] ?? []));
 }
 
 /**
@@ -52,9 +56,10 @@ export function serialiseSnapshot(snapshot: Snapshot): string {
   const lines = ['{', `  "snapshot": ${snapshot.snapshot},`];
   if (snapshot.number !== undefined) lines.push(`  "number": ${snapshot.number},`);
   if (snapshot.date !== undefined) lines.push(`  "date": ${JSON.stringify(snapshot.date)},`);
-  TABLE_NAMES.forEach((table, i) => {
-    const rows = snapshot[table];
-    const end = i === TABLE_NAMES.length - 1 ? '' : ',';
+  const tables = TABLE_NAMES.filter((table) => snapshot[table] !== undefined);
+  tables.forEach((table, i) => {
+    const rows = snapshot[table] ?? [];
+    const end = i === tables.length - 1 ? '' : ',';
     if (rows.length === 0) lines.push(`  "${table}": []${end}`);
     else lines.push(`  "${table}": [`, rows.map((row) => `    ${JSON.stringify(row)}`).join(',\n'), `  ]${end}`);
   });
@@ -69,6 +74,7 @@ const SNAPSHOT_SCHEMA = z.strictObject({
   date: z.string().regex(ISO_DATE).optional(),
   references: ROWS,
   studies: ROWS,
+  analyses: ROWS.optional(),
   outcomes: ROWS,
 });
 
@@ -97,6 +103,8 @@ export function snapshotRecords(snapshot: Snapshot, name: string, vocabulary?: I
   const tables: RecordsInput['tables'] = {};
   for (const table of TABLE_NAMES) {
     const rows = snapshot[table];
+    // Only an optional table can be absent (the schema requires the others): it is not read, as a folder without it.
+    if (rows === undefined) continue;
     const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
     // A table with no rows still needs its key columns, or reading it would report a missing column.
     if (columns.length === 0) columns.push(table === 'outcomes' ? 'study_id' : 'id');

@@ -11,9 +11,12 @@ import claimDenominator from './claim/denominator.ts';
 import claimDesign from './claim/design.ts';
 import claimSignificance from './claim/significance.ts';
 import consistencyCiContainsEstimate from './consistency/ci-contains-estimate.ts';
+import consistencyCiSymmetry from './consistency/ci-symmetry.ts';
 import consistencyCountExceedsN from './consistency/count-exceeds-n.ts';
 import consistencyOutcomeDisease from './consistency/outcome-disease.ts';
+import consistencyPValue from './consistency/p-value.ts';
 import consistencyPercentage from './consistency/percentage.ts';
+import consistencySeCi from './consistency/se-ci.ts';
 import consistencySubgroupSum from './consistency/subgroup-sum.ts';
 import recordCsvSyntax from './record/csv-syntax.ts';
 import recordDanglingLink from './record/dangling-link.ts';
@@ -29,6 +32,9 @@ import referenceUncited from './reference/uncited.ts';
 import referenceUnverified from './reference/unverified.ts';
 import studyDuplicateTrial from './study/duplicate-trial.ts';
 import studyPossibleOverlap from './study/possible-overlap.ts';
+import synthesisInvalidAnalysis from './synthesis/invalid-analysis.ts';
+import synthesisMixedRows from './synthesis/mixed-rows.ts';
+import synthesisUnusableStudy from './synthesis/unusable-study.ts';
 import type { RuleModule } from './types.ts';
 
 export const registry: Readonly<Record<string, RuleModule>> = {
@@ -44,9 +50,12 @@ export const registry: Readonly<Record<string, RuleModule>> = {
   'claim/design': claimDesign,
   'claim/significance': claimSignificance,
   'consistency/ci-contains-estimate': consistencyCiContainsEstimate,
+  'consistency/ci-symmetry': consistencyCiSymmetry,
   'consistency/count-exceeds-n': consistencyCountExceedsN,
   'consistency/outcome-disease': consistencyOutcomeDisease,
+  'consistency/p-value': consistencyPValue,
   'consistency/percentage': consistencyPercentage,
+  'consistency/se-ci': consistencySeCi,
   'consistency/subgroup-sum': consistencySubgroupSum,
   'record/csv-syntax': recordCsvSyntax,
   'record/dangling-link': recordDanglingLink,
@@ -62,4 +71,7 @@ export const registry: Readonly<Record<string, RuleModule>> = {
   'reference/unverified': referenceUnverified,
   'study/duplicate-trial': studyDuplicateTrial,
   'study/possible-overlap': studyPossibleOverlap,
+  'synthesis/invalid-analysis': synthesisInvalidAnalysis,
+  'synthesis/mixed-rows': synthesisMixedRows,
+  'synthesis/unusable-study': synthesisUnusableStudy,
 };

@@ -4,7 +4,7 @@ import type { Encoding, TextPosition } from '../ingest/decode.ts';
 import type { CsvProblemKind } from '../ingest/csv.ts';
 import type { Vocabulary } from '../normalise/vocabulary.ts';
 import type { PersonName } from '../normalise/author.ts';
-import type { ReferenceRecord, RowSource, StudyRecord, OutcomeRecord, TableName } from '../schema/tables.ts';
+import type { AnalysisRecord, ReferenceRecord, RowSource, StudyRecord, OutcomeRecord, TableName } from '../schema/tables.ts';
 import type { CitedDocument } from '../citations/types.ts';
 import type { ProseDocument } from '../prose/draws.ts';
 
@@ -88,7 +88,7 @@ export interface IndexedStudy {
   readonly line: number;
 }
 
-/** Callbacks a rule may implement; all optional. Tables are visited references → studies → outcomes. */
+/** Callbacks a rule may implement; all optional. Tables are visited references → studies → analyses → outcomes. */
 export interface RuleVisitors {
   encoding?(fact: EncodingFact): void;
   syntax?(fact: SyntaxFact): void;
@@ -96,6 +96,7 @@ export interface RuleVisitors {
   cell?(fact: CellFact): void;
   reference?(record: ReferenceRecord): void;
   study?(record: StudyRecord): void;
+  analysis?(record: AnalysisRecord): void;
   outcome?(record: OutcomeRecord): void;
   /** A citing document (manuscript or templates), after every record has been visited. */
   document?(document: CitedDocument): void;

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { ReviewError } from '../errors.ts';
 import { REPORT_FORMATS, type ReportFormat } from '../report/index.ts';
 
-export const COMMANDS = ['check', 'build', 'cite-check', 'import-refs', 'publish'] as const;
+export const COMMANDS = ['check', 'build', 'cite-check', 'import-refs', 'publish', 'analyse'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface CliOptions {
@@ -17,6 +17,8 @@ export interface CliOptions {
   references: string | undefined;
   into: string;
   only: 'html' | 'pdf' | undefined;
+  /** analyse: the one analysis id of `--only`. */
+  analysis: string | undefined;
   since: string | undefined;
   /** publish: the version's number (`--version N`) and date (`--date YYYY-MM-DD`). */
   publishNumber: number | undefined;
@@ -78,7 +80,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     maxWarnings: text('max-warnings') === undefined ? undefined : nonNegativeInteger('--max-warnings', text('max-warnings') as string),
     references: text('references'),
     into: text('into') ?? 'records/references.csv',
-    only: text('only') === undefined ? undefined : oneOf('--only', text('only') as string, ['html', 'pdf'] as const),
+    only: text('only') === undefined || commandWord === 'analyse' ? undefined : oneOf('--only', text('only') as string, ['html', 'pdf'] as const),
+    analysis: commandWord === 'analyse' ? text('only') : undefined,
     since: text('since'),
     publishNumber: isPublish && text('version') !== undefined ? positiveInteger('--version', text('version') as string) : undefined,
     date: text('date'),
@@ -114,6 +117,7 @@ Usage:
   review cite-check  FILE [--references FILE] [--format F]
   review import-refs FILE [--into records/references.csv]
   review publish     [--records DIR] [--version N] [--date YYYY-MM-DD]
+  review analyse     [--records DIR] [--format stylish|json] [--only ID]
   review --help | --version
 
 Options:
@@ -123,6 +127,7 @@ Options:
   --max-warnings N    exit 1 when there are more than N warnings
   --out DIR           build: the output folder (default: output)
   --only html|pdf     build: write only the HTML or only the PDF files
+  --only ID           analyse: the one analysis of records/analyses.csv with this id
   --since REF         build: what 本次更新 compares with: a published version (v2 or 2), a snapshot
                       file, or a git revision (HEAD~1, origin/main); default: the latest published version
   --version N         publish: the number of the version (default: the latest published + 1)

@@ -3,7 +3,7 @@ import { closeSync, openSync, readFileSync, readSync, readdirSync, statSync } fr
 import { join, relative, sep } from 'node:path';
 import { ReviewError } from '../errors.ts';
 import { decodeBytes } from '../ingest/decode.ts';
-import { TABLE_NAMES, type TableName } from '../schema/tables.ts';
+import { OPTIONAL_TABLES, TABLE_NAMES, type DataTableName } from '../schema/tables.ts';
 import type { InputFile, RecordsInput } from '../run.ts';
 
 /** Largest input file; past it the file is refused with a clear message rather than read. */
@@ -93,11 +93,15 @@ export function recordsSize(dir: string): number {
   return total;
 }
 
-/** The three tables (all required) and the optional vocabulary.csv of a records folder. */
+/** The tables of a records folder (references, studies and outcomes required; analyses.csv optional) and the optional vocabulary.csv. */
 export function readRecordsFolder(dir: string, cwd: string, onBytes?: (count: number) => void): RecordsInput {
   requireFolder(dir, 'records', cwd);
-  const tables = {} as Record<TableName, InputFile>;
-  for (const table of TABLE_NAMES) tables[table] = readInputFile(join(dir, `${table}.csv`), cwd, onBytes);
+  const tables: Partial<Record<DataTableName, InputFile>> = {};
+  for (const table of TABLE_NAMES) {
+    const path = join(dir, `${table}.csv`);
+    const file = OPTIONAL_TABLES.has(table) ? optionalInputFile(path, cwd) : readInputFile(path, cwd, onBytes);
+    if (file) tables[table] = file;
+  }
   const vocabulary = optionalInputFile(join(dir, 'vocabulary.csv'), cwd);
   return vocabulary ? { tables, vocabulary } : { tables };
 }

@@ -7,7 +7,7 @@ import type { Baseline, BuildVersion } from '../render/changes.ts';
 import { memo1 } from '../memo.ts';
 import { checkRecords, type Dataset, type RecordsInput } from '../run.ts';
 import { parseSnapshot, sameRecords, snapshotRecords, type Snapshot } from '../snapshot.ts';
-import { TABLE_NAMES } from '../schema/tables.ts';
+import { OPTIONAL_TABLES, TABLE_NAMES } from '../schema/tables.ts';
 import { displayPath } from './files.ts';
 
 /** A published version as found in versions/. */
@@ -176,7 +176,7 @@ export async function resolveSince(ref: string, context: SinceContext): Promise<
       bytes = await git(['show', `${commit}:./${name}.csv`]);
     } catch (error) {
       if (!(error instanceof GitFailure)) throw error;
-      if (name === 'vocabulary') continue;
+      if (name === 'vocabulary' || OPTIONAL_TABLES.has(name)) continue;
       throw new ReviewError('MISSING_FILE', `${shown} does not exist (${error.detail})`);
     }
     const file = { path: shown, bytes: new Uint8Array(bytes) };

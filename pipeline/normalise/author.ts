@@ -228,3 +228,8 @@ export function sameAuthor(a: PersonName, b: PersonName): boolean {
 function foldInitial(initial: string): string {
   return initial.normalize('NFD').replace(COMBINING_MARKS, '').toUpperCase();
 }
+
+/** A person as readers name them in a citation: the family name for Latin names, the full name for Chinese ones. */
+export function readerName(name: PersonName): string {
+  return name.script === 'han' ? name.literal : name.family;
+}

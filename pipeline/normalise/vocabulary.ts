@@ -114,10 +114,14 @@ export const builtinVocabulary: readonly VocabularyEntry[] = [
   measure('percent', ['%', 'proportion', '百分比'], 'percent', '百分比'),
   measure('rate_per_100py', ['per 100 patient-years', '/100PY', '每100患者年'], 'rate per 100 patient-years', '每100患者年发生率'),
   measure('value', ['数值'], 'value', '数值'),
-  measure('hazard_ratio', ['HR', '风险比'], 'hazard ratio', '风险比'),
-  measure('odds_ratio', ['OR', '比值比'], 'odds ratio', '比值比'),
-  measure('risk_ratio', ['RR', 'relative risk', '相对危险度'], 'risk ratio', '相对危险度'),
-  measure('mean_difference', ['MD', '均数差'], 'mean difference', '均数差'),
+  // Contrasts a paper reports between two arms (arm `EXPERIMENTAL vs CONTROL`); ratios as printed, not logged.
+  measure('hr', ['hazard_ratio', 'hazard ratio', '风险比'], 'hazard ratio', '风险比'),
+  measure('or', ['odds_ratio', 'odds ratio', '比值比'], 'odds ratio', '比值比'),
+  measure('rr', ['risk_ratio', 'risk ratio', 'relative risk', '相对危险度', '相对风险'], 'risk ratio', '相对危险度'),
+  measure('irr', ['incidence rate ratio', 'rate ratio', '发病率比'], 'incidence rate ratio', '发病率比'),
+  measure('rd', ['risk difference', '率差', '危险差'], 'risk difference', '率差'),
+  measure('md', ['mean_difference', 'mean difference', '均数差', '均差'], 'mean difference', '均数差'),
+  measure('smd', ['standardised mean difference', 'standardized mean difference', '标准化均数差'], 'standardised mean difference', '标准化均数差'),
 
   analysis('itt', ['intention to treat', 'ITT', '意向性分析'], 'intention to treat', '意向性分析'),
   analysis('mitt', ['modified intention to treat', 'modified ITT'], 'modified intention to treat', '改良意向性分析'),

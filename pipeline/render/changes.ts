@@ -5,6 +5,7 @@ import type { Lang } from './format.ts';
 import { fillLabel, label, type LabelKey } from './labels.ts';
 import { firstAuthorName, studyLabel, termLabel, type IncludedStudy, type ReviewModel } from './model.ts';
 import { describeResult, outcomeWords, type OutcomeWords } from './evidence-table.ts';
+import { pooledLine } from './pooled.ts';
 
 /** What a build is compared with, as the reader is told. */
 export type Baseline =
@@ -232,6 +233,18 @@ function compare(previous: ReviewModel | undefined, current: ReviewModel, number
     counts.references.removed++;
     items.push(line('referenceRemoved', referenceName(reference, lang)));
   }
+  // Pooled results that moved, old → new with their k; they follow from the rows above, so they add to no count.
+  for (const [id, now] of current.analyses) {
+    const was = previous.analyses.get(id);
+    const nowLine = pooledLine(now, lang);
+    if (was === undefined) {
+      if (nowLine !== undefined) items.push(line('pooledAdded', now.target.title, sep.colon, nowLine));
+      continue;
+    }
+    const wasLine = pooledLine(was, lang);
+    if (wasLine !== nowLine) items.push(line('pooledChanged', now.target.title, sep.colon, `${wasLine ?? '—'} → ${nowLine ?? '—'}`));
+  }
+  for (const [id, was] of previous.analyses) if (!current.analyses.has(id)) items.push(line('pooledRemoved', was.target.title));
   return { items, counts, addedStudies };
 }
 

@@ -9,6 +9,7 @@ import type { ReviewModel } from './model.ts';
 import { OUTCOME_FILTERS, selectOutcomeRows } from './outcome-selection.ts';
 import type { CitationNumbering } from './numbering.ts';
 import { minOf } from '../arrays.ts';
+import { pooledField } from './pooled.ts';
 
 /** What the helpers draw on during one render pass. */
 export interface HelperContext {
@@ -22,7 +23,7 @@ export interface HelperContext {
 
 /** The helpers templates may call: the tool's own and Handlebars' built-in block helpers. */
 export const TEMPLATE_HELPERS: ReadonlySet<string> = new Set([
-  'cite', 'bibliography', 'evidenceTable', 'changes', 'version', 'versionHistory', 'label', 'study', 'outcome', 'count', 'num',
+  'cite', 'bibliography', 'evidenceTable', 'changes', 'version', 'versionHistory', 'label', 'study', 'outcome', 'count', 'num', 'pooled',
   'if', 'unless', 'each', 'with', 'lookup', 'log',
 ]);
 
@@ -81,6 +82,14 @@ export function registerHelpers(handlebars: typeof Handlebars, context: HelperCo
     if (matches.length === 0) fail(options, `no outcome row matches ${description}`);
     if (matches.length > 1) fail(options, `${matches.length} outcome rows match ${description}; add arm=, category=, analysis= or timepoint= to choose one`);
     return outcomeField(matches[0] as OutcomeRecord, String(field), options);
+  });
+
+  handlebars.registerHelper('pooled', (id: unknown, field: unknown, options: HelperOptions) => {
+    const result = model.analyses.get(String(id));
+    if (!result) fail(options, `no analysis has the id '${String(id)}' in analyses.csv`);
+    const text = pooledField(result, String(field), lang);
+    if (!text.ok) fail(options, text.reason);
+    return text.text;
   });
 
   handlebars.registerHelper('count', (what: unknown, options: HelperOptions) => {

@@ -5,6 +5,8 @@ import type { OutcomeRecord, ReferenceRecord, StudyRecord } from '../schema/tabl
 import type { Lang } from './format.ts';
 import { label } from './labels.ts';
 import { memo1 } from '../memo.ts';
+import { readerName } from '../normalise/author.ts';
+import { analyseRecords, type AnalysisResult } from '../synthesis/analyse.ts';
 
 /** A study with its reports and outcome rows, in the order of studies.csv and outcomes.csv. */
 export interface IncludedStudy {
@@ -27,6 +29,8 @@ export interface ReviewModel {
   studiesById: ReadonlyMap<string, IncludedStudy>;
   references: ReferenceRecord[];
   referencesById: ReadonlyMap<string, ReferenceRecord>;
+  /** The meta-analyses of analyses.csv by id (empty without the file). */
+  analyses: ReadonlyMap<string, AnalysisResult>;
 }
 
 export function buildReviewModel(dataset: Dataset, lang: Lang): ReviewModel {
@@ -55,7 +59,8 @@ export function buildReviewModel(dataset: Dataset, lang: Lang): ReviewModel {
         year: reference?.year,
       };
     });
-  return { lang, vocabulary: dataset.vocabulary, studies, studiesById: new Map(studies.map((s) => [s.id, s])), references, referencesById };
+  const analyses = new Map(analyseRecords(dataset).map((result) => [result.target.id, result]));
+  return { lang, vocabulary: dataset.vocabulary, studies, studiesById: new Map(studies.map((s) => [s.id, s])), references, referencesById, analyses };
 }
 
 /** How a reader names a study: "Khanna 2022", or the first author alone when the year is unknown. */
@@ -66,8 +71,7 @@ export function studyLabel(study: IncludedStudy): string {
 /** The first author of a work as readers name it, if it has authors. */
 export function firstAuthorName(reference: ReferenceRecord | undefined): string | undefined {
   const first = reference?.authors?.names[0];
-  if (!first) return undefined;
-  return first.script === 'han' ? first.literal : first.family;
+  return first === undefined ? undefined : readerName(first);
 }
 
 /** A vocabulary term's label in the document's language (the term itself when the vocabulary has none). */

@@ -1,4 +1,4 @@
-// The three record tables: their columns, header aliases (English and Chinese) and zod schemas.
+// The record tables: their columns, header aliases (English and Chinese) and zod schemas.
 import { z } from 'zod';
 import type { Vocabulary } from '../normalise/vocabulary.ts';
 import { parseCount, parseInteger, parseNumber, parsePercent, parseYear } from '../normalise/number.ts';
@@ -10,10 +10,17 @@ import { parseReportedCount } from '../normalise/reported.ts';
 import { parsePeriod } from '../normalise/period.ts';
 import { identifier, identifierList, lenient, oneOf, parsedBy, requiredText, term, text } from './columns.ts';
 import { VOCABULARY_KINDS } from '../normalise/vocabulary.ts';
+import { parsePValue } from '../normalise/p-value.ts';
+import { CI_METHODS, MEASURES, METHODS, MODELS } from '../synthesis/types.ts';
 
-/** The data tables, in the order they are read (references first, so studies can link to them). */
-export const TABLE_NAMES = ['references', 'studies', 'outcomes'] as const;
+/**
+ * The data tables, in the order they are read: references first, so studies can link to them;
+ * analyses before outcomes, so the synthesis rules know which outcome rows an analysis pools.
+ */
+export const TABLE_NAMES = ['references', 'studies', 'analyses', 'outcomes'] as const;
 export type DataTableName = (typeof TABLE_NAMES)[number];
+/** Tables a records folder may leave out: without them a review reads and builds as before. */
+export const OPTIONAL_TABLES: ReadonlySet<DataTableName> = new Set(['analyses']);
 /** Every table a records folder may hold: the data tables and the review's own vocabulary. */
 export type TableName = DataTableName | 'vocabulary';
 
@@ -83,6 +90,9 @@ function outcomeSchema(vocabulary: Vocabulary) {
     unit: text(),
     ci_low: parsedBy(parseNumber),
     ci_high: parsedBy(parseNumber),
+    sd: parsedBy(parseSd),
+    se: parsedBy(parseSd),
+    p: parsedBy(parsePValue),
     count: parsedBy(parseCount),
     denominator: parsedBy(parseCount),
     percent: parsedBy(parsePercent),
@@ -90,6 +100,36 @@ function outcomeSchema(vocabulary: Vocabulary) {
     source: text(),
     note: text(),
   });
+}
+
+/** The columns of studies.csv an analysis may split its studies by. */
+export const SUBGROUP_COLUMNS = ['disease', 'design', 'country', 'centre', 'comparator'] as const;
+
+function analysisSchema(vocabulary: Vocabulary) {
+  return z.object({
+    id: identifier(),
+    title: requiredText(),
+    outcome: term(vocabulary, 'outcome', true),
+    timepoint: lenient(parseDuration),
+    analysis: term(vocabulary, 'analysis'),
+    measure: oneOf(MEASURES, true),
+    experimental: requiredText(),
+    control: requiredText(),
+    model: oneOf(MODELS, true),
+    method: oneOf(METHODS),
+    ci: oneOf(CI_METHODS),
+    prediction: oneOf(['yes', 'no'] as const),
+    subgroup: oneOf(SUBGROUP_COLUMNS),
+    studies: text(),
+    note: text(),
+  });
+}
+
+/** A standard deviation or standard error: a number, 0 or more. */
+function parseSd(raw: string) {
+  const result = parseNumber(raw);
+  if (result.ok && result.value < 0) return { ok: false as const, reason: `${raw.trim()} is negative; a standard deviation or error is 0 or more` };
+  return result;
 }
 
 function parseReferenceNumber(raw: string) {
@@ -113,6 +153,7 @@ export type ReferenceFields = z.output<ReturnType<typeof referenceSchema>>;
 export type VocabularyFields = z.output<ReturnType<typeof vocabularySchema>>;
 export type StudyFields = z.output<ReturnType<typeof studySchema>>;
 export type OutcomeFields = z.output<ReturnType<typeof outcomeSchema>>;
+export type AnalysisFields = z.output<ReturnType<typeof analysisSchema>>;
 
 /** Where a record came from: its file, the 1-based line it starts on, and each column's raw cell. */
 export interface RowSource {
@@ -164,11 +205,13 @@ export type TableRecord<Fields> = Partial<Fields> & { source: RowSource; rejecte
 export type ReferenceRecord = TableRecord<ReferenceFields>;
 export type StudyRecord = TableRecord<StudyFields>;
 export type OutcomeRecord = TableRecord<OutcomeFields>;
+export type AnalysisRecord = TableRecord<AnalysisFields>;
 export type VocabularyRecord = TableRecord<VocabularyFields>;
 
 export interface RecordsByTable {
   references: ReferenceRecord;
   studies: StudyRecord;
+  analyses: AnalysisRecord;
   outcomes: OutcomeRecord;
 }
 
@@ -208,6 +251,13 @@ export function tableSpecs(vocabulary: Vocabulary): Record<DataTableName, TableS
       requiredColumns: ['id', 'reference_id', 'disease', 'design'],
       aliases: STUDY_ALIASES,
     },
+    analyses: {
+      name: 'analyses',
+      file: 'analyses.csv',
+      schema: analysisSchema(vocabulary),
+      requiredColumns: ['id', 'title', 'outcome', 'measure', 'experimental', 'control', 'model'],
+      aliases: ANALYSIS_ALIASES,
+    },
     outcomes: {
       name: 'outcomes',
       file: 'outcomes.csv',
@@ -239,4 +289,11 @@ const OUTCOME_ALIASES: Record<string, string> = {
   例数: 'n', 样本量: 'n', 数值: 'value', 值: 'value', 单位: 'unit', ci_lower: 'ci_low', ci_upper: 'ci_high', 置信区间下限: 'ci_low',
   置信区间上限: 'ci_high', '95%CI下限': 'ci_low', '95%CI上限': 'ci_high', '95%ci下限': 'ci_low', '95%ci上限': 'ci_high', 计数: 'count', 事件数: 'count', 分母: 'denominator', 百分比: 'percent', 百分率: 'percent', '%': 'percent',
   原文: 'reported', 报告值: 'reported', 来源: 'source', 出处: 'source', 备注: 'note', notes: 'note',
+  标准差: 'sd', 标准误: 'se', p值: 'p', P值: 'p', p_value: 'p',
+};
+
+const ANALYSIS_ALIASES: Record<string, string> = {
+  编号: 'id', 分析: 'id', 标题: 'title', 题目: 'title', 结局: 'outcome', 结局指标: 'outcome', 时间点: 'timepoint', 分析人群: 'analysis',
+  效应量: 'measure', 效应指标: 'measure', 试验组: 'experimental', 干预组: 'experimental', 对照组: 'control', 模型: 'model',
+  方法: 'method', 置信区间: 'ci', 预测区间: 'prediction', 亚组: 'subgroup', 研究: 'studies', 纳入研究: 'studies', 备注: 'note', notes: 'note',
 };

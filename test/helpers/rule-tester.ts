@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkRecords, type CheckOptions } from '../../pipeline/run.ts';
 import { registry } from '../../pipeline/checks/registry.ts';
 import type { Diagnostic } from '../../pipeline/diagnostic.ts';
-import type { DataTableName, TableName } from '../../pipeline/schema/tables.ts';
+import { TABLE_NAMES, type DataTableName, type TableName } from '../../pipeline/schema/tables.ts';
 import type { CitedDocument } from '../../pipeline/citations/types.ts';
 import { parseManuscript } from '../../pipeline/citations/manuscript.ts';
 import { templateChecks, treeCache } from '../../pipeline/template-checks.ts';
@@ -17,7 +17,8 @@ export type Tables = Partial<Record<TableName | 'vocabulary' | 'manuscript', str
   templates?: Record<string, string>;
 };
 
-const EMPTY_TABLES: Record<DataTableName, string> = {
+/** What stands in for a table a case leaves out; an optional table left out is not read at all. */
+const EMPTY_TABLES: Partial<Record<DataTableName, string>> = {
   references: 'id,status\n',
   studies: 'id,reference_id,disease,design\n',
   outcomes: 'study_id,outcome,measure\n',
@@ -63,10 +64,15 @@ function bytesOf(content: string | Uint8Array): Uint8Array {
 export function runRule(ruleId: string, tables: Tables): Diagnostic[] {
   const rule = registry[ruleId];
   if (!rule) throw new Error(`no rule '${ruleId}' in the registry`);
-  const input = (table: DataTableName) => ({ path: `${table}.csv`, bytes: bytesOf(tables[table] ?? EMPTY_TABLES[table]) });
+  const given = Object.fromEntries(
+    TABLE_NAMES.flatMap((table) => {
+      const content = tables[table] ?? EMPTY_TABLES[table];
+      return content === undefined ? [] : [[table, { path: `${table}.csv`, bytes: bytesOf(content) }]];
+    }),
+  );
   const { result } = checkRecords(
     {
-      tables: { references: input('references'), studies: input('studies'), outcomes: input('outcomes') },
+      tables: given,
       ...(tables.vocabulary === undefined ? {} : { vocabulary: { path: 'vocabulary.csv', bytes: bytesOf(tables.vocabulary) } }),
     },
     { rules: { [ruleId]: rule }, ...templateOptions(tables) },

@@ -35,7 +35,8 @@ describe('built-in vocabulary', () => {
     ['outcome', '严重不良事件', 'sae'],
     ['category', '好转', 'improved'],
     ['measure', '/100PY', 'rate_per_100py'],
-    ['measure', 'HR', 'hazard_ratio'],
+    ['measure', 'HR', 'hr'],
+    ['measure', 'hazard_ratio', 'hr'],
     ['analysis', 'intention-to-treat', 'itt'],
     ['analysis', 'post_hoc', 'post_hoc'],
   ])('%s %j is %j', (kind, raw, term) => {

@@ -15,6 +15,7 @@ type TableUnderTest = DataTableName | 'vocabulary';
 const FIXED: Record<TableUnderTest, string> = {
   references: 'id,status,doi\nr1,verified,10.1000/r1\n',
   studies: 'id,reference_id,disease,design\ns1,r1,RA,rct\n',
+  analyses: 'id,title,outcome,measure,experimental,control,model\na1,FVC,fvc,MD,TCZ,placebo,random\n',
   outcomes: 'study_id,outcome,measure\ns1,fvc,count\n',
   vocabulary: 'kind,term\ndisease,BD\n',
 };
@@ -23,6 +24,7 @@ const specs = tableSpecs(createVocabulary());
 const COLUMN_NAMES: Record<TableUnderTest, string[]> = {
   references: [...Object.keys(specs.references.schema.shape), ...Object.keys(specs.references.aliases)],
   studies: [...Object.keys(specs.studies.schema.shape), ...Object.keys(specs.studies.aliases)],
+  analyses: [...Object.keys(specs.analyses.schema.shape), ...Object.keys(specs.analyses.aliases)],
   outcomes: [...Object.keys(specs.outcomes.schema.shape), ...Object.keys(specs.outcomes.aliases)],
   vocabulary: [...Object.keys(VOCABULARY_SPEC.schema.shape), ...Object.keys(VOCABULARY_SPEC.aliases)],
 };
@@ -35,12 +37,13 @@ function inputWith(table: TableUnderTest, text: string): RecordsInput {
   const file = (name: TableUnderTest) => ({ path: `records/${name}.csv`, bytes: encode(name === table ? text : FIXED[name]) });
   const input: RecordsInput = { tables: { references: file('references'), studies: file('studies'), outcomes: file('outcomes') } };
   if (table === 'vocabulary') input.vocabulary = file('vocabulary');
+  if (table === 'analyses') input.tables.analyses = file('analyses');
   return input;
 }
 
 /** Data rows of the fixed tables that are read beside the table under test. */
 function fixedRows(table: TableUnderTest): number {
-  return table === 'vocabulary' ? 3 : 2;
+  return table === 'vocabulary' || table === 'analyses' ? 3 : 2;
 }
 
 /**
@@ -130,12 +133,13 @@ function timedCheck(input: RecordsInput): CheckResult {
 }
 
 function textsOf(table: TableUnderTest, text: string): Record<string, string> {
-  return Object.fromEntries((['references', 'studies', 'outcomes', 'vocabulary'] as const).map((name) => [`records/${name}.csv`, name === table ? text : FIXED[name]]));
+  const names = ['references', 'studies', 'outcomes', 'vocabulary', ...(table === 'analyses' ? ['analyses' as const] : [])] as const;
+  return Object.fromEntries(names.map((name) => [`records/${name}.csv`, name === table ? text : FIXED[name]]));
 }
 
 // ---------------------------------------------------------------- generators
 
-const tableUnderTest = fc.constantFrom<TableUnderTest>('references', 'studies', 'outcomes', 'vocabulary');
+const tableUnderTest = fc.constantFrom<TableUnderTest>('references', 'studies', 'analyses', 'outcomes', 'vocabulary');
 const lineEnd = fc.constantFrom('\n', '\r\n', '\r');
 
 /** Cell text without quotes: values the schemas read, tokens, commas and line breaks (which make ragged rows), Chinese, NUL. */
