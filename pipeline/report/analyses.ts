@@ -1,4 +1,5 @@
 // `review analyse` output: the JSON document of the design brief, and a table for people (RevMan's wording).
+import { appendAll, maxOf } from '../arrays.ts';
 import type { CheckResult } from '../diagnostic.ts';
 import type { AnalysisResult } from '../synthesis/analyse.ts';
 import type { Pooled, StudyEffect } from '../synthesis/types.ts';
@@ -86,7 +87,7 @@ function overallLine(pooled: Pooled): string {
 }
 
 function table(rows: readonly string[][]): string[] {
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => [...(row[column] ?? '')].length)));
+  const widths = rows[0]!.map((_, column) => maxOf(rows.map((row) => [...(row[column] ?? '')].length), 0));
   return rows.map((row) => `  ${row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ')}`.trimEnd());
 }
 
@@ -104,7 +105,7 @@ function analysisText(result: AnalysisResult): string[] {
   const rows: string[][] = [['Study', `${spec.measure} [95% CI]`, 'Weight']];
   for (const study of synthesis?.studies ?? []) rows.push([study.label, `${number(study.estimate)} [${interval(study.ciLow, study.ciHigh)}]`, `${study.weight.toFixed(1)}%`]);
   if (pooled) rows.push([`Total (k = ${pooled.k}${pooled.participants !== undefined ? `, ${pooled.participants} participants` : ''})`, `${number(pooled.estimate)} [${interval(pooled.ciLow, pooled.ciHigh)}]`, '100.0%']);
-  lines.push(...table(rows));
+  appendAll(lines, table(rows));
   if (pooled) {
     lines.push(`  ${heterogeneityLine(pooled, spec.model === 'random')}`, `  ${overallLine(pooled)}`);
     if (pooled.predictionLow !== undefined) lines.push(`  Prediction interval: ${interval(pooled.predictionLow, pooled.predictionHigh!)}`);
