@@ -105,7 +105,8 @@ function compileTemplates(main: TemplateSource, partials: readonly TemplateSourc
   const partialTrees = partials.map(parsed);
   // Before anything runs: what the partials can expand to is bounded, with the place of the call that would pass a bound.
   checkExpansion(mainTree, partialTrees);
-  const compile = (template: ExpandedTemplate) => handlebars.compile(template.tree, { strict: true });
+  // `log` is no known helper either: compiled as one, `{{log}}` would call the helper just removed.
+  const compile = (template: ExpandedTemplate) => handlebars.compile(template.tree, { strict: true, knownHelpers: { log: false } });
   const render = compile(mainTree);
   for (const partial of partialTrees) {
     const compiled = compile(partial);
