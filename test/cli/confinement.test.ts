@@ -259,6 +259,20 @@ describe('names with control characters are shown as symbols', () => {
     expect(run.stderr).not.toContain('\u001b');
   });
 
+  it('a records folder named with a newline and an ESC: every finding of the report names it with symbols', async () => {
+    const cwd = review();
+    const odd = 'rec\nords\u001b[2J';
+    cpSync(join(cwd, 'records'), join(cwd, odd), { recursive: true });
+    const run = await runCli(['check', '--records', odd, '--format', 'json'], { cwd });
+    const report = JSON.parse(run.stdout) as { diagnostics: { file: string }[] };
+    const records = report.diagnostics.filter((d) => !d.file.startsWith('templates/'));
+    expect(records.length).toBeGreaterThan(0);
+    for (const d of records) expect(d.file).toMatch(/^rec\u240aords\u241b\[2J\/[a-z]+\.csv$/);
+    const stylish = await runCli(['check', '--records', odd], { cwd });
+    expect(stylish.stdout).toContain('rec\u240aords\u241b[2J/');
+    expect(stylish.stdout).not.toContain('\u001b');
+  });
+
   it('a --records folder named with a newline', async () => {
     const run = await runCli(['check', '--records', 'no\nsuch'], { cwd: scratch });
     expect(run.code).toBe(2);
