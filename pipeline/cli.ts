@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
-import { isReviewError, ErrorCodes } from './errors.ts';
+import { isReviewError, ErrorCodes, controlPictures } from './errors.ts';
 import { parseCliArgs, USAGE } from './cli/args.ts';
 import type { CliIO } from './cli/io.ts';
 
@@ -37,12 +37,12 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     }
   } catch (error) {
     if (isReviewError(error)) {
-      io.stderr(`review: ${ErrorCodes[error.code]}: ${error.message}\n`);
+      io.stderr(`review: ${ErrorCodes[error.code]}: ${controlPictures(error.message)}\n`);
       if (error.code === 'USAGE') io.stderr('Run review --help for the commands and options.\n');
       if (debug && error.stack) io.stderr(`${error.stack}\n`);
       return 2;
     }
-    io.stderr(`review: internal error: ${(error as Error)?.message ?? String(error)}\n`);
+    io.stderr(`review: internal error: ${controlPictures((error as Error)?.message ?? String(error))}\n`);
     io.stderr(debug ? `${(error as Error)?.stack ?? ''}\n` : 'Run again with --debug for details, and report it.\n');
     return 2;
   }

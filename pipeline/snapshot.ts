@@ -84,7 +84,9 @@ export function parseSnapshot(text: string, path: string): Snapshot {
   try {
     data = JSON.parse(text);
   } catch (cause) {
-    throw new ReviewError('UNREADABLE', `${path}: not valid JSON: ${(cause as Error).message}`, { path, cause });
+    // V8's message quotes the start of the text ("root:x:0:0:"... is not valid JSON): --since may name a file outside
+    // the review, and none of it is shown.
+    throw new ReviewError('UNREADABLE', `${path}: not valid JSON, so not a snapshot of records (review publish and review build write them)`, { path, cause });
   }
   const parsed = SNAPSHOT_SCHEMA.safeParse(data);
   if (!parsed.success) {

@@ -3,6 +3,7 @@ import { memo1 } from './memo.ts';
 import { parseTemplate, type TemplateTree } from './render/handlebars.ts';
 import type { TemplateSource } from './render/review.ts';
 import { templateCitations } from './citations/template-citations.ts';
+import { checkTemplateMarkup } from './render/html/markup.ts';
 import { proseOf } from './prose/sentences.ts';
 import { datasetLookup, drawnIds, resolveProse } from './prose/draws.ts';
 import { createClaimVocabulary, type ClaimWordsAddition } from './prose/claim-words.ts';
@@ -19,6 +20,8 @@ export function templateChecks(
   treeOf: (template: Pick<TemplateSource, 'source' | 'path'>) => TemplateTree,
   claimWords: ClaimWordsAddition,
 ): Pick<CheckOptions, 'documents' | 'prose' | 'keepDrawn'> {
+  // The markup first: `review check` refuses a <meta http-equiv="refresh"> as the build does, at its place.
+  for (const t of templates) checkTemplateMarkup(t.source, t.path);
   const documents = templates.map((t) => templateCitations(t.source, t.path, treeOf(t)));
   const structures = templates.map((t) => proseOf(treeOf(t), t.path));
   const keepDrawn = { studies: new Set<string>(), references: new Set<string>() };

@@ -46,12 +46,14 @@ const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>',
 
 /** Plain text of citeproc's HTML: tags dropped, entities decoded. */
 export function htmlToText(html: string): string {
+  // A tag ends at the next '<' too: with [^>]* a run of '<' without '>' was scanned to its end from each '<' (quadratic).
   return html
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, entity: string) => {
-      if (entity.startsWith('#x') || entity.startsWith('#X')) return String.fromCodePoint(parseInt(entity.slice(2), 16));
-      if (entity.startsWith('#')) return String.fromCodePoint(Number(entity.slice(1)));
-      return ENTITIES[entity] ?? whole;
+    .replace(/<[^<>]*>/g, '')
+    .replace(/&(#x[0-9a-f]{1,8}|#\d{1,10}|\w{1,32});/gi, (whole, entity: string) => {
+      const code = entity.startsWith('#x') || entity.startsWith('#X') ? parseInt(entity.slice(2), 16) : entity.startsWith('#') ? Number(entity.slice(1)) : undefined;
+      if (code === undefined) return ENTITIES[entity] ?? whole;
+      // Past U+10FFFF there is no character: fromCodePoint would throw.
+      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
     })
     .replace(/\s+/g, ' ')
     .trim();

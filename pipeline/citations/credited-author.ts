@@ -2,9 +2,12 @@
 import { parsePersonName } from '../normalise/author.ts';
 import type { CitationUse, CreditedAuthor } from './types.ts';
 
-const LATIN_TOKEN = String.raw`(?:[A-Z][a-z\u00C0-\u024F'’-]+|[A-Z]{1,3}\.?)(?![\p{L}])`;
-const LATIN_MARKER = String.raw`(?:等人|等(?=[\[［{研报发指认表])|et\s+al\.?|and\s+(?:colleagues|co-?workers)|(?:的)?研究(?:表明|发现|显示|指出|报告|证实))`;
-const LATIN_CREDIT = new RegExp(String.raw`(?<![\p{L}\p{N}])(${LATIN_TOKEN}(?:[ \t]+${LATIN_TOKEN}){0,3})\s*${LATIN_MARKER}`, 'gu');
+// Every repetition is bounded: V8 keeps one backtracking entry per character an unbounded `+` or `*` takes, and a
+// 10 MB run of letters or spaces overflowed its stack ("Maximum call stack size exceeded"). No surname is longer than
+// 40 letters, and a credit's words stand a few spaces apart.
+const LATIN_TOKEN = String.raw`(?:[A-Z][a-z\u00C0-\u024F'’-]{1,40}|[A-Z]{1,3}\.?)(?![\p{L}])`;
+const LATIN_MARKER = String.raw`(?:等人|等(?=[\[［{研报发指认表])|et\s{1,8}al\.?|and\s{1,8}(?:colleagues|co-?workers)|(?:的)?研究(?:表明|发现|显示|指出|报告|证实))`;
+const LATIN_CREDIT = new RegExp(String.raw`(?<![\p{L}\p{N}])(${LATIN_TOKEN}(?:[ \t]{1,8}${LATIN_TOKEN}){0,3})\s{0,8}${LATIN_MARKER}`, 'gu');
 
 // Common Chinese surnames, compound ones first: a name is a surname plus one or two characters.
 const COMPOUND_SURNAMES = '欧阳|司马|诸葛|上官|东方|皇甫|令狐|慕容|尉迟|长孙|宇文|司徒|夏侯';

@@ -15,6 +15,7 @@ const LIST_HEADING = /^\s*(?:#{1,6}\s*)?(?:参考文献|references|reference lis
 // citation. The content is bounded: an unclosed "[1111…" must not make the scan quadratic.
 const CITATION_GROUP = /[[［]([0-9０-９\s,，、;；\-–—~～－]{1,300})[\]］]/g;
 const HAS_DIGIT = /[0-9０-９]/;
+const MAX_CITATION_CHARS = 1_000;
 // `[12]–[14]`: a range written across two bracket groups.
 const RANGE_JOIN = /^\s*[-–—~～－]\s*$/;
 const LIST_ENTRY = /^\s*(?:[[［]\s*([0-9０-９]+)\s*[\]］]|([0-9０-９]+)[.．、])\s*(.*)$/;
@@ -87,6 +88,8 @@ function toAscii(text: string): string {
  * malformed citation are still returned: "[1,,2]" cites 1 and 2, and numbering checks count them.
  */
 export function parseCitationNumbers(content: string): { numbers: number[]; malformed?: string } {
+  // findCitations gives at most 300 characters; longer text is no citation, and is not split into a million parts.
+  if (content.length > MAX_CITATION_CHARS) return { numbers: [], malformed: `it is ${content.length} characters long; a citation is a few numbers` };
   const normalised = toAscii(content).replace(/[，、;；]/g, ',').replace(/[–—~～－]/g, '-');
   const numbers: number[] = [];
   let malformed: string | undefined;

@@ -26,8 +26,8 @@ export async function runBuildCommand(options: CliOptions, io: CliIO): Promise<n
   checkOutputFolder(outDir, displayPath(outDir, io.cwd));
   const progress = createProgress(io, 'checking', recordsSize(recordsDir), options.quiet);
   const input = readRecordsFolder(recordsDir, io.cwd, (count) => progress.bytes(count));
-  const templates: TemplateSource[] = readTemplatesFolder(templatesDir, io.cwd);
-  const main = templates.find((t) => t.path.endsWith(`/${MAIN_TEMPLATE}`) && !t.path.includes('/partials/'));
+  const templates = readTemplatesFolder(templatesDir, io.cwd);
+  const main = templates.find((t) => t.name === MAIN_TEMPLATE);
   if (!main) throw new ReviewError('MISSING_FILE', `${displayPath(join(templatesDir, MAIN_TEMPLATE), io.cwd)} does not exist`);
   const { meta, claimWords } = readReviewJson(templatesDir, io.cwd);
 

@@ -1,11 +1,11 @@
 // review.json, the review's own settings beside its templates: title, authors, keywords, reference style, date and claim words.
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ReviewError } from '../errors.ts';
 import { REFERENCE_STYLES, type ReferenceStyleName } from '../citations/csl.ts';
 import type { ReviewMeta } from '../render/review.ts';
 import { CLAIM_KINDS, type ClaimKind, type ClaimWordsAddition } from '../prose/claim-words.ts';
-import { displayPath } from './files.ts';
+import { MAX_META_BYTES, displayPath, readOptionalFile } from './files.ts';
+import { decodeBytes } from '../ingest/decode.ts';
 
 interface ReviewJson {
   title?: unknown;
@@ -21,16 +21,20 @@ interface ReviewJson {
 export function readReviewJson(templatesDir: string, cwd: string): { meta: ReviewMeta & { date?: string }; claimWords: ClaimWordsAddition } {
   const path = join(templatesDir, 'review.json');
   let data: ReviewJson = {};
-  if (existsSync(path)) {
+  // Read as every input is (a regular file, no link, bounded): a review.json → /dev/zero must not be read forever.
+  const bytes = readOptionalFile(path, cwd, MAX_META_BYTES);
+  if (bytes !== undefined) {
     try {
-      data = JSON.parse(readFileSync(path, 'utf8')) as ReviewJson;
+      data = JSON.parse(decodeBytes(bytes).text) as ReviewJson;
     } catch (cause) {
       throw new ReviewError('TEMPLATE', `${displayPath(path, cwd)}: not valid JSON: ${(cause as Error).message}`, { path, cause });
     }
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new ReviewError('TEMPLATE', `${displayPath(path, cwd)}: not a JSON object`, { path });
   }
   const text = (value: unknown): string => (typeof value === 'string' ? value : '');
   const style = text(data.referenceStyle) || 'gb-t-7714';
-  if (!(style in REFERENCE_STYLES)) {
+  // Own keys only: 'constructor' or '__proto__' are found `in` every object, and are no style.
+  if (!Object.hasOwn(REFERENCE_STYLES, style)) {
     throw new ReviewError('TEMPLATE', `${displayPath(path, cwd)}: referenceStyle '${style}' is not one of ${Object.keys(REFERENCE_STYLES).join(', ')}`, { path });
   }
   const meta: ReviewMeta & { date?: string } = {

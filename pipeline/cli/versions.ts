@@ -1,6 +1,6 @@
 // File-system and git edge of a living review's versions: versions/vN.json beside records/, and the records of an earlier version (`--since REF`).
 import { execFile } from 'node:child_process';
-import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { lstatSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ReviewError } from '../errors.ts';
 import type { Baseline, BuildVersion } from '../render/changes.ts';
@@ -8,7 +8,8 @@ import { memo1 } from '../memo.ts';
 import { checkRecords, type Dataset, type RecordsInput } from '../run.ts';
 import { parseSnapshot, sameRecords, snapshotRecords, type Snapshot } from '../snapshot.ts';
 import { OPTIONAL_TABLES, TABLE_NAMES } from '../schema/tables.ts';
-import { displayPath } from './files.ts';
+import { MAX_SNAPSHOT_BYTES, displayPath, readBoundedFile } from './files.ts';
+import { decodeBytes } from '../ingest/decode.ts';
 
 /** A published version as found in versions/. */
 export interface PublishedFile {
@@ -27,8 +28,6 @@ export interface EarlierRecords {
 const VERSION_FILE = /^v([1-9]\d{0,5})\.json$/;
 /** More versions than a living review publishes in centuries; past it the folder is refused, not read. */
 const MAX_VERSIONS = 10_000;
-/** A snapshot is JSON read whole; past this it is refused. */
-const MAX_SNAPSHOT_BYTES = 256 * 1024 * 1024;
 /** What `git show` may print for one record file, and how long git may take. */
 const MAX_GIT_OUTPUT = 256 * 1024 * 1024;
 const GIT_TIMEOUT_MS = 30_000;
@@ -57,7 +56,7 @@ export function listVersions(dir: string, cwd: string): PublishedFile[] {
   const versions: PublishedFile[] = [];
   for (const { number, path } of numbered) {
     const shown = displayPath(path, cwd);
-    const snapshot = parseSnapshot(readSnapshotText(path, shown), shown);
+    const snapshot = parseSnapshot(readSnapshotText(path, cwd), shown);
     if (snapshot.number !== number || snapshot.date === undefined) {
       throw new ReviewError('UNREADABLE', `${shown}: a published version holds its number (${number}) and date; it says ${snapshot.number ?? 'no number'}, ${snapshot.date ?? 'no date'}`, { path });
     }
@@ -70,21 +69,9 @@ export function listVersions(dir: string, cwd: string): PublishedFile[] {
   return versions;
 }
 
-/** A regular file's text, within the size a snapshot may have. */
-function readSnapshotText(path: string, shown: string): string {
-  let stats;
-  try {
-    stats = lstatSync(path);
-  } catch {
-    throw new ReviewError('MISSING_FILE', `${shown} does not exist`, { path });
-  }
-  if (!stats.isFile()) throw new ReviewError('UNREADABLE', `${shown} is not a regular file`, { path });
-  if (stats.size > MAX_SNAPSHOT_BYTES) throw new ReviewError('LIMIT', `${shown} is ${Math.round(stats.size / 2 ** 20)} MiB; a snapshot may have ${MAX_SNAPSHOT_BYTES / 2 ** 20} MiB`, { path });
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (cause) {
-    throw new ReviewError('UNREADABLE', shown, { path, cause });
-  }
+/** A snapshot's text, read as every input is: a regular file reached by no link, its bytes counted as read. */
+function readSnapshotText(path: string, cwd: string): string {
+  return decodeBytes(readBoundedFile(path, cwd, MAX_SNAPSHOT_BYTES)).text;
 }
 
 /** The records of an earlier version, read as today's are, without the rules: they were checked when they were current. */
@@ -153,7 +140,7 @@ export async function resolveSince(ref: string, context: SinceContext): Promise<
   const file = resolve(context.cwd, ref);
   if (isFile(file)) {
     const shown = displayPath(file, context.cwd);
-    return { records: snapshotRecords(parseSnapshot(readSnapshotText(file, shown), shown), shown, context.vocabulary), baseline: { kind: 'file', path: shown } };
+    return { records: snapshotRecords(parseSnapshot(readSnapshotText(file, context.cwd), shown), shown, context.vocabulary), baseline: { kind: 'file', path: shown } };
   }
   // Never an option to git: a revision does not start with '-'.
   if (ref.startsWith('-') || ref.includes('\u0000')) throw new ReviewError('USAGE', `--since '${ref}' is not a version, a file or a git revision`);
@@ -191,8 +178,10 @@ function publishedList(versions: readonly PublishedFile[]): string {
 }
 
 function isFile(path: string): boolean {
+  // Anything there but a folder is taken as the file meant, and read as every input is: a link, a FIFO or a device is
+  // then refused by name, not taken for a git revision.
   try {
-    return lstatSync(path).isFile();
+    return !lstatSync(path).isDirectory();
   } catch {
     return false;
   }

@@ -1,5 +1,8 @@
 // Finds the closest known word to a misspelt one, for "did you mean" suggestions on column names and vocabulary terms.
 
+/** The longest word (and candidate) compared, in UTF-16 code units; longer ones are never suggested. */
+const MAX_WORD_LENGTH = 1_000;
+
 /** Options for nearest(). */
 export interface NearestOptions {
   /** Largest edit distance still worth suggesting; by default a third of the word's length, at least 1. */
@@ -22,11 +25,12 @@ export function nearest(word: string, candidates: readonly string[], options: Ne
  */
 export class NearestIndex {
   private readonly candidates: readonly string[];
-  private readonly folded: readonly (readonly string[])[];
+  private readonly folded: readonly (readonly string[] | null)[];
 
   constructor(candidates: readonly string[]) {
     this.candidates = candidates;
-    this.folded = candidates.map(fold);
+    // A candidate longer than any word looked up is never within reach: it is kept out, unfolded.
+    this.folded = candidates.map((candidate) => (candidate.length > MAX_WORD_LENGTH ? null : fold(candidate)));
   }
 
   get size(): number {
@@ -34,12 +38,15 @@ export class NearestIndex {
   }
 
   nearest(word: string, options: NearestOptions = {}): string | undefined {
+    // No misspelling is this long; folding a 10 MB word into code points alone cost seconds.
+    if (word.length > MAX_WORD_LENGTH) return undefined;
     const target = fold(word);
     const maxDistance = options.maxDistance ?? Math.max(1, Math.floor(target.length / 3));
     let best: string | undefined;
     let bestDistance = maxDistance + 1;
     for (let i = 0; i < this.folded.length; i++) {
-      const source = this.folded[i] as readonly string[];
+      const source = this.folded[i];
+      if (!source) continue;
       // The length difference is a lower bound on the distance, so most candidates cost nothing.
       if (Math.abs(source.length - target.length) >= bestDistance) continue;
       const distance = editDistance(source, target, bestDistance - 1);

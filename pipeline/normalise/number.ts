@@ -78,9 +78,27 @@ function readNumber(text: string, shown: string): Parsed<WrittenNumber> {
   if (whole.includes(' ') && !SPACE_GROUPED.test(whole)) return rejected(`'${shown}' holds more than one number`);
 
   const fraction = groups.fraction ?? '';
+  const digits = `${whole.replace(GROUP_SEPARATORS, '')}${fraction}`;
   const value = Number(`${groups.sign}${whole.replace(GROUP_SEPARATORS, '')}.${fraction}e${groups.exponent ?? '0'}`);
-  return finite(value, fraction.length, shown);
+  // Written nonzero but held as 0: 1e-400 is below the smallest number a double holds, and reading it as 0 would pass
+  // every check a 0 passes.
+  if (value === 0 && /[1-9]/.test(digits)) return rejected(`'${shown}' is too small to be held exactly; write it as a decimal`);
+  // 0e-400 is 0 whatever its exponent: only a nonzero value has decimals to print.
+  const decimals = value === 0 ? fraction.length : decimalsWritten(fraction.length, groups.exponent);
+  if (decimals > MAX_DECIMALS) return rejected(`'${shown}' has more than ${MAX_DECIMALS} decimals once its exponent is applied; write it as a decimal`);
+  return finite(value, decimals, shown);
 }
+
+/**
+ * The decimals a number has once its exponent is applied: "9.2e1" is 92 (0 decimals, not 1), "1.2E-05" is 0.000012
+ * (6), "1.50e3" is 1500 (0). So an exponent is read exactly as the decimal it stands for, and printed as that decimal.
+ */
+function decimalsWritten(fractionLength: number, exponent: string | undefined): number {
+  return Math.max(0, fractionLength - Number(exponent ?? '0'));
+}
+
+// toFixed's own limit: a number is printed with at most this many decimals.
+const MAX_DECIMALS = 100;
 
 function finite(value: number, decimals: number, shown: string): Parsed<WrittenNumber> {
   if (!Number.isFinite(value)) return rejected(`${shown} is beyond the range of a finite number`);
@@ -102,7 +120,7 @@ function withoutPercentSign(text: string): string {
   return text.endsWith('%') ? text.slice(0, -1).trimEnd() : text;
 }
 
-/** Parses a decimal number: ASCII or full-width digits, '+', '-', '−', a leading '–', thousands separators, exponents. */
+/** Parses a decimal number: ASCII or full-width digits, '+', '-', '−', a leading '–', thousands separators, exponents (read exactly: 9.2e1 is 92; 1e-400, too small to hold, is refused). */
 export function parseNumber(raw: string): Parsed<number> {
   const long = tooLong(raw, MAX_LENGTH, 'a number is a few characters');
   if (long !== undefined) return long;
@@ -111,12 +129,27 @@ export function parseNumber(raw: string): Parsed<number> {
 }
 
 /**
- * How many decimals the number was written with ("56" → 0, "56.0" → 1, "1.50e3" → 2), after the
+ * How many decimals the number has as written ("56" → 0, "56.0" → 1, "1.2e-5" → 6, "1.50e3" → 0), after the
  * same normalisation as parseNumber; a trailing '%' is allowed. Text that is not a number gives 0.
  */
 export function decimalPlaces(raw: string): number {
-  const text = withoutPercentSign(numberText(raw));
-  return NUMBER_SHAPE.exec(text)?.groups?.fraction?.length ?? 0;
+  const groups = numberGroups(raw);
+  return groups === undefined ? 0 : Math.min(MAX_DECIMALS, decimalsWritten(groups.fraction?.length ?? 0, groups.exponent));
+}
+
+/** The decimals of a number written with an exponent ("9.2e1" → 0), as decimalPlaces gives them; undefined for any other text. */
+export function exponentDecimals(raw: string): number | undefined {
+  const groups = numberGroups(raw);
+  return groups?.exponent === undefined ? undefined : Math.min(MAX_DECIMALS, decimalsWritten(groups.fraction?.length ?? 0, groups.exponent));
+}
+
+// decimalPlaces reads what the other parsers accepted, but may be given any text: past this it is no number, and the
+// pattern never runs on megabytes.
+const MAX_SHAPE_LENGTH = 100_000;
+
+function numberGroups(raw: string): Record<string, string | undefined> | undefined {
+  if (raw.length > MAX_SHAPE_LENGTH) return undefined;
+  return NUMBER_SHAPE.exec(withoutPercentSign(numberText(raw)))?.groups;
 }
 
 /** Parses a whole number ("2.0" is accepted as 2; "2.5" is not). */

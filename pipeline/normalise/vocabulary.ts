@@ -1,7 +1,7 @@
 // Controlled vocabularies (diseases, designs, outcomes ...) with English, Chinese and abbreviated aliases, extendable by a review.
 
 import { nearest } from './nearest.ts';
-import { parsed, rejected } from './types.ts';
+import { parsed, rejected, tooLong } from './types.ts';
 import type { Parsed } from './types.ts';
 
 export const VOCABULARY_KINDS = ['disease', 'design', 'outcome', 'category', 'measure', 'analysis'] as const;
@@ -136,6 +136,8 @@ export const builtinVocabulary: readonly VocabularyEntry[] = [
 const KEY_NOISE = /[\s\-_'’‐‑–]+/g;
 const COMBINING_MARKS = /\p{M}+/gu;
 const NON_ASCII = /[^\x00-\x7F]/;
+// The longest text looked up as a term: 1,000 characters (the longest built-in term is a few dozen).
+const MAX_TERM_LENGTH = 1_000;
 
 /**
  * The form terms are compared in: compatibility-decomposed (full-width → ASCII), diacritics and
@@ -171,6 +173,9 @@ export function createVocabulary(extra: readonly VocabularyEntry[] = []): Vocabu
     lookup(kind, raw) {
       const index = indexes.get(kind);
       if (index === undefined) return rejected(`'${kind}' is not a vocabulary kind`);
+      // Before any key is made: decomposing and comparing a 10 MB cell took seconds, and its reason quoted all of it.
+      const long = tooLong(raw, MAX_TERM_LENGTH, 'a term is a few words');
+      if (long !== undefined) return long;
       const found = index.byText.get(raw) ?? index.byKey.get(vocabularyKey(raw));
       return found === undefined ? miss(index, kind, raw) : parsed(found);
     },

@@ -1,4 +1,6 @@
 // Number and interval formatting for rendered text: true minus signs, decimals as the source wrote them.
+import { exponentDecimals } from '../normalise/number.ts';
+
 export type Lang = 'zh' | 'en';
 
 /** A number with U+2212 for negatives; `decimals` fixes the decimals, otherwise the shortest exact form. */
@@ -15,6 +17,9 @@ export function formatNumber(value: number, decimals?: number): string {
  */
 export function decimalsOf(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
+  // With an exponent the decimals are those of the number it stands for (9.2e1 is 92, not 92.0): as parsed.
+  const exponent = raw.includes('e') || raw.includes('E') ? exponentDecimals(raw) : undefined;
+  if (exponent !== undefined) return exponent;
   for (let i = 0; i < raw.length; i++) {
     const code = raw.charCodeAt(i);
     if (code !== FULL_STOP && code !== FULL_WIDTH_FULL_STOP) continue;

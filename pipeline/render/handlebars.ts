@@ -108,8 +108,7 @@ function columnAfter(source: string, line: number, before: string): number {
  */
 export function findCalls(program: hbs.AST.Program, lookupsToo = false): HelperCall[] {
   const calls: HelperCall[] = [];
-  const visit = (node: Node | undefined | null): void => {
-    if (!node) return;
+  forEachNode(program, (node) => {
     const call = node as Partial<hbs.AST.MustacheStatement>;
     const params = call.params ?? [];
     const isCall =
@@ -128,15 +127,7 @@ export function findCalls(program: hbs.AST.Program, lookupsToo = false): HelperC
         endColumn: node.loc.end.column + 1,
       });
     }
-    for (const param of params) visit(param);
-    for (const pair of call.hash?.pairs ?? []) visit(pair.value);
-    const block = node as Partial<hbs.AST.BlockStatement>;
-    if (block.program) visit(block.program);
-    if (block.inverse) visit(block.inverse);
-    const program = node as Partial<hbs.AST.Program>;
-    if (program.body) for (const child of program.body) visit(child);
-  };
-  visit(program);
+  });
   return calls;
 }
 
@@ -148,6 +139,56 @@ export function literalHash(hash: hbs.AST.Hash | undefined): Record<string, stri
     if (value.type === 'StringLiteral' || value.type === 'NumberLiteral' || value.type === 'BooleanLiteral') pairs[pair.key] = String(value.value);
   }
   return pairs;
+}
+
+/**
+ * Every node of a tree in source order: statements, block bodies and inverses, arguments and hash values. An explicit
+ * stack, not recursion: a template's nesting is bounded only by its size, and a deep one must not overflow the stack.
+ */
+function forEachNode(program: hbs.AST.Program, visit: (node: Node) => void): void {
+  const stack: Node[] = [program];
+  while (stack.length > 0) {
+    const node = stack.pop() as Node;
+    visit(node);
+    const call = node as Partial<hbs.AST.MustacheStatement>;
+    const block = node as Partial<hbs.AST.BlockStatement>;
+    const children: (Node | null | undefined)[] = [
+      ...(call.params ?? []),
+      ...(call.hash?.pairs ?? []).map((pair) => pair.value),
+      block.program,
+      block.inverse,
+      ...((node as Partial<hbs.AST.Program>).body ?? []),
+    ];
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
+      if (child) stack.push(child);
+    }
+  }
+}
+
+/** A `{{> partial}}` in a template (or a construct that could name or define partials at run time), with its 1-based place. */
+export interface PartialCall {
+  /** The literal name called; undefined when the name is computed (`{{> (lookup …)}}`). */
+  name: string | undefined;
+  kind: 'partial' | 'partial-block' | 'decorator';
+  line: number;
+  column: number;
+}
+
+/** Every partial call, partial block and decorator (`{{#*inline}}` defines partials) of a template, in source order. */
+export function findPartialCalls(program: hbs.AST.Program): PartialCall[] {
+  const found: PartialCall[] = [];
+  forEachNode(program, (node) => {
+    const place = { line: node.loc.start.line, column: node.loc.start.column + 1 };
+    if (node.type === 'PartialStatement' || node.type === 'PartialBlockStatement') {
+      const name = (node as hbs.AST.PartialStatement).name as hbs.AST.PathExpression | hbs.AST.SubExpression | hbs.AST.StringLiteral;
+      const literal = name.type === 'PathExpression' ? name.original : name.type === 'StringLiteral' ? name.value : undefined;
+      found.push({ name: literal, kind: node.type === 'PartialStatement' ? 'partial' : 'partial-block', ...place });
+    } else if (node.type === 'Decorator' || node.type === 'DecoratorBlock') {
+      found.push({ name: undefined, kind: 'decorator', ...place });
+    }
+  });
+  return found;
 }
 
 /** The first call of a helper not in `known`. */

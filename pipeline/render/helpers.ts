@@ -21,13 +21,21 @@ export interface HelperContext {
   blocks: { bibliography: () => string; evidenceTable: () => string; changes: () => string; versionHistory: () => string };
 }
 
-/** The helpers templates may call: the tool's own and Handlebars' built-in block helpers. */
+/**
+ * The helpers templates may call: the tool's own and Handlebars' built-in block helpers. Not `log`: it writes to the
+ * console, outside the document (in CI, a line "::error::…" is a workflow command).
+ */
 export const TEMPLATE_HELPERS: ReadonlySet<string> = new Set([
   'cite', 'bibliography', 'evidenceTable', 'changes', 'version', 'versionHistory', 'label', 'study', 'outcome', 'count', 'num', 'pooled',
-  'if', 'unless', 'each', 'with', 'lookup', 'log',
+  'if', 'unless', 'each', 'with', 'lookup',
 ]);
 
 type Value = string | number;
+
+/** How often one block (reference list, evidence table, changes) may be inserted in one document. */
+export const MAX_BLOCK_USES = 8;
+/** How much text all helper calls of one render pass may return together (the evidence table of 12,500 studies is about 10 MB). */
+export const MAX_HELPER_OUTPUT_CHARS = 128 * 1024 * 1024;
 const { SafeString, escapeExpression } = Handlebars;
 
 /** A helper error that carries the template position of the call, so it is reported at file:line:column. */
@@ -44,8 +52,20 @@ function split(args: unknown[]): { params: unknown[]; options: HelperOptions } {
 export function registerHelpers(handlebars: typeof Handlebars, context: HelperContext): void {
   const { model, numbering } = context;
   const lang = model.lang;
+  // Everything the helpers return counts against one budget per pass: the template text is bounded before the render
+  // (render/expansion.ts), and this bounds what the helpers add to it (a 10 MB cell inserted from a partial included
+  // thousands of times would otherwise make gigabytes).
+  let spent = 0;
+  const register = (name: string, helper: Handlebars.HelperDelegate): void => {
+    handlebars.registerHelper(name, (...args: unknown[]) => {
+      const out: unknown = helper(...args);
+      spent += typeof out === 'string' ? out.length : out instanceof SafeString ? out.toString().length : String(out).length;
+      if (spent > MAX_HELPER_OUTPUT_CHARS) fail(split(args).options, `the helpers' output passes ${MAX_HELPER_OUTPUT_CHARS / 2 ** 20} MiB here`);
+      return out;
+    });
+  };
 
-  handlebars.registerHelper('cite', (...args: unknown[]) => {
+  register('cite', (...args: unknown[]) => {
     const { params, options } = split(args);
     if (params.length === 0) fail(options, 'cite needs at least one reference id');
     const numbers = params.map((param) => {
@@ -57,22 +77,27 @@ export function registerHelpers(handlebars: typeof Handlebars, context: HelperCo
     return new SafeString(`<a class="cite" href="#ref-${first}">[${formatNumberList(numbers, ',')}]</a>`);
   });
 
-  handlebars.registerHelper('bibliography', () => new SafeString(context.blocks.bibliography()));
-  handlebars.registerHelper('evidenceTable', () => new SafeString(context.blocks.evidenceTable()));
-  handlebars.registerHelper('changes', () => new SafeString(context.blocks.changes()));
-  handlebars.registerHelper('versionHistory', () => new SafeString(context.blocks.versionHistory()));
+  // The blocks are the only helpers whose output grows with the records (a table of every study): each may stand a few
+  // times in a document, not thousands of times from a partial included over and over. Counted per pass.
+  for (const name of ['bibliography', 'evidenceTable', 'changes', 'versionHistory'] as const) {
+    let uses = 0;
+    register(name, (...args: unknown[]) => {
+      if (++uses > MAX_BLOCK_USES) fail(split(args).options, `{{${name}}} is inserted more than ${MAX_BLOCK_USES} times`);
+      return new SafeString(context.blocks[name]());
+    });
+  }
   // Text, which Handlebars escapes.
-  handlebars.registerHelper('version', () => context.version);
+  register('version', () => context.version);
 
-  handlebars.registerHelper('label', (key: unknown, options: HelperOptions) => {
+  register('label', (key: unknown, options: HelperOptions) => {
     const name = String(key);
     if (!isLabelKey(name)) fail(options, `no label '${name}'`);
     return label(name, lang);
   });
 
-  handlebars.registerHelper('study', (id: unknown, field: unknown, options: HelperOptions) => studyField(findStudy(String(id), options), String(field), options));
+  register('study', (id: unknown, field: unknown, options: HelperOptions) => studyField(findStudy(String(id), options), String(field), options));
 
-  handlebars.registerHelper('outcome', (studyId: unknown, outcome: unknown, options: HelperOptions) => {
+  register('outcome', (studyId: unknown, outcome: unknown, options: HelperOptions) => {
     const study = findStudy(String(studyId), options);
     const criteria = options.hash as Record<string, unknown>;
     const { field = 'value', ...filters } = criteria;
@@ -84,7 +109,7 @@ export function registerHelpers(handlebars: typeof Handlebars, context: HelperCo
     return outcomeField(matches[0] as OutcomeRecord, String(field), options);
   });
 
-  handlebars.registerHelper('pooled', (id: unknown, field: unknown, options: HelperOptions) => {
+  register('pooled', (id: unknown, field: unknown, options: HelperOptions) => {
     const result = model.analyses.get(String(id));
     if (!result) fail(options, `no analysis has the id '${String(id)}' in analyses.csv`);
     const text = pooledField(result, String(field), lang);
@@ -92,7 +117,7 @@ export function registerHelpers(handlebars: typeof Handlebars, context: HelperCo
     return text.text;
   });
 
-  handlebars.registerHelper('count', (what: unknown, options: HelperOptions) => {
+  register('count', (what: unknown, options: HelperOptions) => {
     const disease = (options.hash as { disease?: string }).disease;
     const studies = model.studies.filter((s) => disease === undefined || s.study.disease === disease);
     if (what === 'studies') return studies.length;
@@ -103,7 +128,7 @@ export function registerHelpers(handlebars: typeof Handlebars, context: HelperCo
     return fail(options, `count takes "studies", "patients", "studies-without-n" or "references", not '${String(what)}'`);
   });
 
-  handlebars.registerHelper('num', (value: unknown, options: HelperOptions) => {
+  register('num', (value: unknown, options: HelperOptions) => {
     const decimals = (options.hash as { decimals?: number }).decimals;
     if (typeof value !== 'number') fail(options, `num needs a number, not '${String(value)}'`);
     return formatNumber(value, decimals);

@@ -4,6 +4,7 @@ import type { Dataset } from '../run.ts';
 import { buildBibliography } from '../citations/bibliography.ts';
 import type { ReferenceStyleName } from '../citations/csl.ts';
 import { parseTemplate, templateError, type TemplateTree } from './handlebars.ts';
+import { checkExpansion, type ExpandedTemplate } from './expansion.ts';
 import { registerHelpers, type HelperContext } from './helpers.ts';
 import { buildReviewModel, type ReviewModel } from './model.ts';
 import { CitationNumbering } from './numbering.ts';
@@ -11,6 +12,7 @@ import { buildEvidenceTable } from './evidence-table.ts';
 import { describeChanges, versionHistory, versionLine, type Baseline, type BuildVersion, type ChangeList } from './changes.ts';
 import { bibliographyHtml, changesHtml, evidenceTableHtml, versionHistoryHtml } from './html/blocks.ts';
 import { htmlDocument } from './html/document.ts';
+import { checkTemplateMarkup, sanitiseBody } from './html/markup.ts';
 import type { Lang } from './format.ts';
 
 /** A template file: its display path and source. Partials are named by file name without `.hbs`. */
@@ -65,7 +67,8 @@ export function renderReview(input: RenderInput): RenderedReview {
     (input.history ?? []).map((version) => ({ number: version.number, date: version.date, model: buildReviewModel(version.dataset, input.lang) })),
     input.lang,
   );
-  const body = joinCjkLines(runTemplate(compiled, input, helperContext(model, numbering, input, { changes, history })));
+  // Sanitised to the review's markup, whatever the templates (or a triple-stashed field) wrote: nothing else reaches the HTML or the PDF.
+  const body = sanitiseBody(joinCjkLines(runTemplate(compiled, input, helperContext(model, numbering, input, { changes, history }))));
   const table = buildEvidenceTable(model, (id) => numbering.peek(id));
   return {
     reviewHtml: htmlDocument({ lang: input.lang, title: input.meta.title, body }),
@@ -89,11 +92,23 @@ interface CompiledTemplates {
 
 function compileTemplates(main: TemplateSource, partials: readonly TemplateSource[]): CompiledTemplates {
   const handlebars = Handlebars.create();
+  // `{{log}}` writes to the console (a CI log takes "::error::" lines from it as workflow commands): it is no helper here.
+  handlebars.unregisterHelper('log');
   // Each template is parsed here (unless it comes parsed), main first, so a syntax error is reported with its file
   // before anything renders; Handlebars compiles the tree once, at its first use, and the second pass reuses that.
-  const compile = (template: TemplateSource) => handlebars.compile(template.tree ?? parseTemplate(template.source, template.path), { strict: true });
-  const render = compile(main);
-  for (const partial of partials) {
+  const parsed = (template: TemplateSource): ExpandedTemplate => {
+    const tree = template.tree ?? parseTemplate(template.source, template.path);
+    checkTemplateMarkup(template.source, template.path);
+    return { path: template.path, name: partialName(template.path), chars: template.source.length, tree };
+  };
+  const mainTree = parsed(main);
+  const partialTrees = partials.map(parsed);
+  // Before anything runs: what the partials can expand to is bounded, with the place of the call that would pass a bound.
+  checkExpansion(mainTree, partialTrees);
+  // `log` is no known helper either: compiled as one, `{{log}}` would call the helper just removed.
+  const compile = (template: ExpandedTemplate) => handlebars.compile(template.tree, { strict: true, knownHelpers: { log: false } });
+  const render = compile(mainTree);
+  for (const partial of partialTrees) {
     const compiled = compile(partial);
     // Handlebars' errors do not name the partial they come from: the innermost partial tags them.
     const tagged: Handlebars.TemplateDelegate = (context, options) => {
@@ -103,7 +118,7 @@ function compileTemplates(main: TemplateSource, partials: readonly TemplateSourc
         throw tagWithFile(error, partial.path);
       }
     };
-    handlebars.registerPartial(partialName(partial.path), tagged);
+    handlebars.registerPartial(partial.name, tagged);
   }
   return { handlebars, main, render };
 }

@@ -56,6 +56,17 @@ describe('parseNumber', () => {
   it('treats an en dash as minus only at the start', () => {
     expect(parseNumber('1–2').ok).toBe(false);
   });
+
+  it('reads an exponent exactly, and refuses a nonzero number too small to hold rather than reading it as 0', () => {
+    expect(parseNumber('9.2e1')).toEqual({ ok: true, value: 92 });
+    expect(parseNumber('1.2E-05')).toEqual({ ok: true, value: 0.000012 });
+    expect(parseNumber('0e-400')).toEqual({ ok: true, value: 0 });
+    expect(parseNumber('1e-400')).toEqual({ ok: false, reason: "'1e-400' is too small to be held exactly; write it as a decimal" });
+    expect(parseNumber('-2.5e-330')).toEqual({ ok: false, reason: "'-2.5e-330' is too small to be held exactly; write it as a decimal" });
+    // toFixed prints at most 100 decimals: a value that would need more is refused, not printed wrong.
+    expect(parseNumber('1e-150')).toEqual({ ok: false, reason: "'1e-150' has more than 100 decimals once its exponent is applied; write it as a decimal" });
+    expect(parsePercent('5.6e1')).toEqual({ ok: true, value: { value: 56, decimals: 0 } });
+  });
 });
 
 describe('decimalPlaces', () => {
@@ -65,7 +76,11 @@ describe('decimalPlaces', () => {
     ['14.80', 2],
     ['５６．００', 2],
     ['1,234.5', 1],
-    ['1.50e3', 2],
+    // An exponent is applied: the decimals are those of the number it stands for.
+    ['1.50e3', 0],
+    ['9.2e1', 0],
+    ['1.2E-05', 6],
+    ['5.6e1%', 0],
     ['56.0%', 1],
     ['abc', 0],
   ])('%j has %d', (raw, decimals) => {

@@ -160,6 +160,13 @@ describe('values round-trip through the parsers', () => {
       fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), (n, fullWidth) => {
         const text = fullWidth ? toFullWidth(String(n)) : String(n);
         const result = parseNumber(text);
+        // A number that would need more than 100 decimals to print (1.5e-200) is refused, as printing could not show
+        // it (toFixed stops at 100): below 1e-80 every double needs at most 17 + 80 digits, so all above must read back.
+        if (n !== 0 && Math.abs(n) < 1e-80) {
+          if (result.ok) expect(result.value).toBe(n);
+          else expect(result.reason).toMatch(/decimals once its exponent is applied|too small to be held/);
+          return;
+        }
         expect(result).toEqual({ ok: true, value: n === 0 ? 0 : n });
       }),
       params(300, 1000),

@@ -14,6 +14,13 @@ describe('decimalsOf', () => {
     expect(decimalsOf(undefined)).toBeUndefined();
   });
 
+  it('applies an exponent: 9.2e1 is printed as 92, 1.2E-05 as 0.000012 (not 92.0 and 0.0)', () => {
+    expect(decimalsOf('9.2e1')).toBe(0);
+    expect(decimalsOf('1.2E-05')).toBe(6);
+    expect(formatNumber(92, decimalsOf('9.2e1'))).toBe('92');
+    expect(formatNumber(0.000012, decimalsOf('1.2E-05'))).toBe('0.000012');
+  });
+
   it('reads every text as the pattern it replaced', () => {
     const texts = ['', '.', '1.', '.5', '1..5', '1.2.34', '1.x5', 'about 24.50', '−3.30', '12.', '0.000', '1．', '．7', 'a.b.12', '1e.5', '.．3', '5. 3', '1.٣'];
     for (const text of texts) expect([text, decimalsOf(text)]).toEqual([text, byPattern(text)]);

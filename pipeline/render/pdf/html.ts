@@ -70,3 +70,20 @@ export function hasClass(element: HtmlElement, name: string): boolean {
 export function textOf(node: HtmlNode): string {
   return node.kind === 'text' ? node.text : node.children.map(textOf).join('');
 }
+
+/**
+ * Every start tag of a text, with its attributes as written (entities left alone) and the 0-based offset of its `<`,
+ * in source order: for holding a template's markup to the elements the document model knows, with places.
+ */
+export function scanTags(text: string, onTag: (name: string, attrs: Readonly<Record<string, string>>, offset: number) => void): void {
+  const parser: Parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        onTag(name, attrs, parser.startIndex);
+      },
+    },
+    { decodeEntities: false, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.write(text);
+  parser.end();
+}
