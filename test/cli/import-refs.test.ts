@@ -148,8 +148,8 @@ describe('review import-refs: formats', () => {
     expect(written[0]).toMatchObject({ id: 'ke2021', authors: '柯洪琴; 陈璿英; 王启斌', journal: '中南药学', year: '2021', volume: '19', issue: '01', pages: '168-170', language: 'zh' });
     // No author: the id comes from the title's first two characters (中国 → zhongguo).
     expect(written[1]).toMatchObject({ id: 'zhongguo2021', authors: '', year: '2021' });
-    expect(written.filter((r) => (r.id ?? "").startsWith('zhang2021')).map((r) => r.id)).toEqual(['zhang2021a', 'zhang2021b']);
-    expect(written.every((r) => r.year === "2021" && !/^ref\d/.test(r.id ?? ""))).toBe(true);
+    expect(written.filter((r) => (r.id ?? '').startsWith('zhang2021')).map((r) => r.id)).toEqual(['zhang2021a', 'zhang2021b']);
+    expect(written.every((r) => r.year === '2021' && !/^ref\d/.test(r.id ?? ''))).toBe(true);
     expect(checkErrors(readFileSync(TARGET(), 'utf8'))).toEqual([]);
   });
 
