@@ -1,4 +1,4 @@
-// Reads reference exports into CSL items with their lines: CSL-JSON, BibTeX (citation-js, one entry at a time) and the tagged formats (RIS, EndNote, Web of Science, CNKI).
+// Reads reference exports into CSL items with their lines: CSL-JSON, BibTeX (citation-js, one entry at a time) and the tagged formats (RIS, EndNote, MEDLINE, Web of Science, CNKI).
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import type { CslItem, CslName } from './csl.ts';
@@ -14,6 +14,7 @@ export const FORMAT_NAMES: Record<BibliographicFormat, string> = {
   bibtex: 'BibTeX',
   ris: 'RIS',
   endnote: 'EndNote tagged',
+  medline: 'PubMed/MEDLINE',
   wos: 'Web of Science tagged',
   cnki: 'CNKI E-Study',
 };
@@ -80,11 +81,12 @@ function cleanNames(value: unknown): { list: CslName[]; dropped: number } {
   return { list: trimmed.length === 1 && isEtAl(trimmed[0] as CslName) ? [] : trimmed, dropped };
 }
 
-/** The format by file name: .json → CSL-JSON, .ris/.txt → RIS, .enw → EndNote, .bib/.bibtex → BibTeX. */
+/** The format by file name: .json → CSL-JSON, .ris/.txt → RIS, .enw → EndNote, .nbib → MEDLINE, .bib/.bibtex → BibTeX. */
 export function formatOfPath(path: string): BibliographicFormat | undefined {
   const lower = path.toLowerCase();
   if (lower.endsWith('.json')) return 'csl-json';
   if (lower.endsWith('.enw')) return 'endnote';
+  if (lower.endsWith('.nbib') || lower.endsWith('.medline')) return 'medline';
   if (lower.endsWith('.ris') || lower.endsWith('.txt')) return 'ris';
   if (lower.endsWith('.bib') || lower.endsWith('.bibtex')) return 'bibtex';
   return undefined;
@@ -92,7 +94,6 @@ export function formatOfPath(path: string): BibliographicFormat | undefined {
 
 /** Exports the tool does not read, recognised by their first lines, with what to export instead. */
 const UNREAD_FORMATS: readonly { test: RegExp; message: string }[] = [
-  { test: /^PMID- /m, message: "a PubMed/MEDLINE (.nbib) file; in PubMed use 'Send to: Citation manager' for RIS, or export CSL-JSON" },
   { test: /^\s*<\?xml[\s\S]{0,400}<(?:xml|records)>/, message: 'an EndNote XML file; in EndNote export with the RefMan (RIS) output style, or as BibTeX' },
   { test: /^\s*<\?xml[\s\S]{0,400}rdf:RDF/, message: 'a Zotero RDF file; export RIS, BibTeX or CSL-JSON from Zotero instead' },
   { test: /^\{Reference Type\}:/m, message: 'a NoteExpress file; in NoteExpress export with the RefMan (RIS) or EndNote style' },

@@ -156,7 +156,8 @@ function toRow(item: ImportedItem, sourceName: string): ReferenceRow {
     id: '',
     number: '',
     type,
-    authors: listed.join('; ') + (truncated ? (language === 'zh' ? '; 等' : '; et al') : ''),
+    // "et al" whatever the language: the reference list words it (et al. or 等) from `language`.
+    authors: listed.join('; ') + (truncated ? '; et al' : ''),
     title: text(item.title),
     journal: text(item['container-title-short'] ?? item.journalAbbreviation ?? item['container-title']),
     year: yearOf(item),

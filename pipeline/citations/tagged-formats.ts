@@ -1,7 +1,7 @@
-// Line-tagged reference exports read natively: RIS, EndNote tagged (.enw), Web of Science tagged and CNKI E-Study, each mapped onto CSL items.
+// Line-tagged reference exports read natively: RIS, EndNote tagged (.enw), PubMed/MEDLINE (.nbib), Web of Science tagged and CNKI E-Study, each mapped onto CSL items.
 import type { CslName } from './csl.ts';
 
-export const TAGGED_FORMATS = ['ris', 'endnote', 'wos', 'cnki'] as const;
+export const TAGGED_FORMATS = ['ris', 'endnote', 'medline', 'wos', 'cnki'] as const;
 export type TaggedFormat = (typeof TAGGED_FORMATS)[number];
 
 /** One tagged field as read; continuation lines are joined to it. */
@@ -36,12 +36,15 @@ interface Syntax {
 const RIS_LINE = /^([A-Z][A-Z0-9]) {1,2}-(?: (.*))?$/;
 const ENDNOTE_LINE = /^%([A-Za-z0-9@!#$&()*+^~>])(?: (.*))?$/;
 const WOS_LINE = /^([A-Z][A-Z0-9])(?: (.*))?$/;
+// "PMID- 20112381", "TI  - …", "FAU - Illei, Gabor G": the tag padded to four characters.
+const MEDLINE_LINE = /^([A-Z][A-Z0-9]{1,3}) {0,3}- (.*)$/;
 // "Title-题名: …": an ASCII name, a dash and a Chinese label; "DataType: 1" starts each record.
 const CNKI_LINE = /^([A-Za-z]+)(?:-[^:：]*)?[:：] ?(.*)$/;
 
 const SYNTAX: Record<TaggedFormat, Syntax> = {
   ris: { field: match(RIS_LINE), starts: (t) => t === 'TY', ends: (t) => t === 'ER', blankEnds: false, listContinuation: false, header: new Set() },
   endnote: { field: match(ENDNOTE_LINE), starts: (t) => t === '0', ends: () => false, blankEnds: true, listContinuation: false, header: new Set() },
+  medline: { field: match(MEDLINE_LINE), starts: (t) => t === 'PMID', ends: () => false, blankEnds: true, listContinuation: false, header: new Set() },
   wos: { field: match(WOS_LINE), starts: (t) => t === 'PT', ends: (t) => t === 'ER', blankEnds: false, listContinuation: true, header: new Set(['FN', 'VR', 'EF']) },
   cnki: { field: match(CNKI_LINE), starts: (t) => t === 'DataType', ends: () => false, blankEnds: true, listContinuation: false, header: new Set() },
 };
@@ -60,6 +63,7 @@ export function sniffTaggedFormat(text: string): TaggedFormat | undefined {
   if (/^TY {1,2}-/.test(first)) return 'ris';
   if (/^FN (Clarivate|Thomson)/.test(first) || /^PT [A-Z]$/.test(first)) return 'wos';
   if (/^%[0A-Z] /.test(first)) return 'endnote';
+  if (/^PMID- ?\d/.test(first)) return 'medline';
   if (/^DataType[:：]/.test(first) || lines.slice(0, 5).some((l) => /^Title-题名[:：]/.test(l))) return 'cnki';
   return undefined;
 }
@@ -140,8 +144,13 @@ const CNKI_TAGS: Record<string, Target> = {
   DataType: 'ignore', SrcDatabase: 'type', Author: 'author', Title: 'title', Source: 'container-title', Year: 'date', PubTime: 'date', Roll: 'volume', Period: 'issue',
   Page: 'page', DOI: 'doi', Summary: { other: 'abstract' }, Keyword: { other: 'keyword' }, Link: { other: 'URL' }, Organ: { other: 'affiliation' }, PageCount: { other: 'number-of-pages' },
 };
-const TAGS: Record<TaggedFormat, Record<string, Target>> = { ris: RIS_TAGS, endnote: ENDNOTE_TAGS, wos: WOS_TAGS, cnki: CNKI_TAGS };
-const FORMAT_LABEL: Record<TaggedFormat, string> = { ris: 'RIS', endnote: 'EndNote', wos: 'WoS', cnki: 'CNKI' };
+const MEDLINE_TAGS: Record<string, Target> = {
+  PMID: 'pmid', FAU: 'author', AU: 'author', CN: 'author', TI: 'title', JT: 'container-title', TA: 'container-title-short', DP: 'date', VI: 'volume', IP: 'issue',
+  PG: 'page', LID: 'doi', AID: 'doi', LA: 'language', PT: { other: 'genre' }, AB: { other: 'abstract' }, MH: { other: 'keyword' }, OT: { other: 'keyword' },
+  IS: { other: 'ISSN' }, AD: { other: 'affiliation' }, PL: { other: 'publisher-place' },
+};
+const TAGS: Record<TaggedFormat, Record<string, Target>> = { ris: RIS_TAGS, endnote: ENDNOTE_TAGS, medline: MEDLINE_TAGS, wos: WOS_TAGS, cnki: CNKI_TAGS };
+const FORMAT_LABEL: Record<TaggedFormat, string> = { ris: 'RIS', endnote: 'EndNote', medline: 'MEDLINE', wos: 'WoS', cnki: 'CNKI' };
 
 const RIS_TYPES: Record<string, string> = {
   JOUR: 'article-journal', JFULL: 'article-journal', EJOUR: 'article-journal', ABST: 'article-journal', INPR: 'article-journal', MGZN: 'article-magazine', NEWS: 'article-newspaper',
@@ -157,6 +166,7 @@ const WOS_TYPES: Record<string, string> = { J: 'article-journal', B: 'book', S: 
 const CNKI_TYPES: Record<string, string> = { 期刊: 'article-journal', 博士: 'thesis', 硕士: 'thesis', 国内会议: 'paper-conference', 国际会议: 'paper-conference', 报纸: 'article-newspaper', 图书: 'book', 年鉴: 'book' };
 
 function typeOf(format: TaggedFormat, value: string): string {
+  if (format === 'medline') return 'article-journal';
   const table = format === 'ris' ? RIS_TYPES : format === 'endnote' ? ENDNOTE_TYPES : format === 'wos' ? WOS_TYPES : CNKI_TYPES;
   const key = format === 'endnote' ? value.toLowerCase() : format === 'cnki' ? Object.keys(CNKI_TYPES).find((k) => value.includes(k)) ?? value : value.toUpperCase();
   return table[key] ?? value;
@@ -168,7 +178,8 @@ const YEAR_IN_DATE = /(?:^|\D)(\d{4})(?!\d)/;
 /** Maps one record onto a CSL item: the first usable value of each field wins; unmapped tags are kept under their label. */
 export function taggedItem(record: TaggedRecord, format: TaggedFormat): { item: TaggedItem; problems: string[] } {
   const tags = TAGS[format];
-  const item: TaggedItem = { type: format === 'cnki' ? 'article-journal' : 'document' };
+  // CNKI's and MEDLINE's records are journal articles unless they say otherwise.
+  const item: TaggedItem = { type: format === 'cnki' || format === 'medline' ? 'article-journal' : 'document' };
   const problems: string[] = [];
   const authors: CslName[] = [];
   let start: string | undefined;
@@ -194,8 +205,8 @@ export function taggedItem(record: TaggedRecord, format: TaggedFormat): { item: 
         if (value) item.type = typeOf(format, value);
         break;
       case 'author':
-        // Web of Science gives AU (short) and AF (full) for the same people: the full form wins.
-        if (format === 'wos' && field.tag === 'AU' && record.fields.some((f) => f.tag === 'AF')) break;
+        // Web of Science gives AU (short) and AF (full) for the same people, MEDLINE AU and FAU: the full form wins.
+        if (field.tag === 'AU' && record.fields.some((f) => f.tag === (format === 'wos' ? 'AF' : 'FAU'))) break;
         for (const name of field.values.flatMap((v) => (format === 'cnki' ? v.split(/[;；]/) : [v]))) {
           const parsed = cslName(name);
           if (parsed) authors.push(parsed);
@@ -215,7 +226,9 @@ export function taggedItem(record: TaggedRecord, format: TaggedFormat): { item: 
         end ??= value || undefined;
         break;
       case 'doi': {
-        const doi = DOI_IN_TEXT.exec(value)?.[1];
+        // MEDLINE marks what an identifier is: "10.1002/art.27221 [doi]", "S0140-6736(10)1 [pii]".
+        if (format === 'medline' && !value.endsWith('[doi]')) break;
+        const doi = DOI_IN_TEXT.exec(value.replace(/\s*\[doi\]$/, ''))?.[1];
         if (doi) set('DOI', doi);
         else if (field.tag === 'N1' || field.tag === 'UR' || field.tag === 'M3' || field.tag === 'U' || field.tag === 'L3') {
           set(field.tag === 'N1' ? 'note' : field.tag === 'M3' ? 'medium' : 'URL', value);

@@ -10,7 +10,7 @@ describe('sniffTaggedFormat', () => {
     ['%0 Journal Article\n%A Smith, J\n', 'endnote'],
     ['DataType: 1\nTitle-题名: 标题\n', 'cnki'],
     ['@article{a,\n}', undefined],
-    ['PMID- 123\n', undefined],
+    ['PMID- 123\nTI  - T\n', 'medline'],
   ])('%j is %s', (text, format) => {
     expect(sniffTaggedFormat(text)).toBe(format);
   });

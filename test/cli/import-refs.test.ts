@@ -119,6 +119,25 @@ describe('review import-refs: formats', () => {
     expect(second).toMatchObject({ id: 'chen2020', authors: '陈建锋', language: 'zh' });
   });
 
+  it('reads PubMed/MEDLINE (.nbib) natively: FAU over AU, the DOI of LID/AID marked [doi], the PMID', async () => {
+    // Made up for this test in MEDLINE form, with the bibliographic data of the RIS record above.
+    writeFileSync(
+      join(dir, 'pubmed.nbib'),
+      'PMID- 20112381\nTI  - Tocilizumab in systemic lupus erythematosus--safety, preliminary\n      efficacy, and impact on circulating plasma cells.\nLID - 10.1002/art.27221 [doi]\n' +
+        'AB  - An abstract.\nFAU - Illei, Gabor G\nAU  - Illei GG\nFAU - Shirota, Yuko\nAU  - Shirota Y\nLA  - eng\nPT  - Journal Article\nDP  - 2010 Feb\n' +
+        'TA  - Arthritis Rheum\nJT  - Arthritis and rheumatism\nVI  - 62\nIP  - 2\nPG  - 542-52\nAID - art.27221 [pii]\n\n',
+    );
+    const run = await runCli(['import-refs', 'pubmed.nbib'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('read 1 entry of pubmed.nbib (PubMed/MEDLINE)');
+    expect(rows(readFileSync(TARGET(), 'utf8'))[0]).toEqual({
+      id: 'illei2010', number: '', type: 'article-journal', authors: 'Illei GG; Shirota Y',
+      title: 'Tocilizumab in systemic lupus erythematosus--safety, preliminary efficacy, and impact on circulating plasma cells.',
+      journal: 'Arthritis Rheum', year: '2010', volume: '62', issue: '2', pages: '542-52', doi: '10.1002/art.27221', pmid: '20112381',
+      language: 'en', status: 'unverified', note: 'imported from pubmed.nbib',
+    });
+  });
+
   it('reads a Web of Science tagged export: full names, article numbers as pages, DOI and PMID', async () => {
     const run = await runCli(['import-refs', fixture('wos-tagged-export.txt')], { cwd: dir });
     expect(run.code).toBe(0);
@@ -153,7 +172,7 @@ describe('review import-refs: formats', () => {
     expect(checkErrors(readFileSync(TARGET(), 'utf8'))).toEqual([]);
   });
 
-  it('BibTeX: "and others" ends the list (等 / et al), a particle stays with the family name, a keyless EndNote entry and a crossref to a @book are read', async () => {
+  it('BibTeX: "and others" ends the list (et al), a particle stays with the family name, a keyless EndNote entry and a crossref to a @book are read', async () => {
     writeFileSync(
       join(dir, 'refs.bib'),
       // Made up for this test: the particle and "and others" forms of issue 11.
@@ -166,7 +185,7 @@ describe('review import-refs: formats', () => {
     const csv = readFileSync(TARGET(), 'utf8');
     const byId = Object.fromEntries(rows(csv).map((r) => [r.id, r]));
     expect(byId.vanlaar2010).toMatchObject({ authors: 'van Laar JM; Smith J; et al', language: 'en' });
-    expect(byId.zhang1994).toMatchObject({ authors: '张昆; 冯立群; 余昌钰; 等', title: '机器人柔性手腕的球面齿轮设计研究', year: '1994', volume: '34', issue: '2', pages: '1-7', language: 'zh', note: 'imported from thuthesis-refs-gbt7714-zh.bib (key zhangkun1994)' });
+    expect(byId.zhang1994).toMatchObject({ authors: '张昆; 冯立群; 余昌钰; et al', title: '机器人柔性手腕的球面齿轮设计研究', year: '1994', volume: '34', issue: '2', pages: '1-7', language: 'zh', note: 'imported from thuthesis-refs-gbt7714-zh.bib (key zhangkun1994)' });
     expect(byId.huang2012).toMatchObject({ authors: 'Huang Y; Mucke L', journal: 'Cell', volume: '148', issue: '6', pages: '1204-22', year: '2012' });
     expect(byId.elhusseini2004).toMatchObject({ type: 'chapter', title: 'Lebanon', journal: 'Global Civil Society: Dimensions of the Nonprofit Sector', year: '2004' });
     expect(Object.keys(byId).some((id) => /others/.test(byId[id]?.authors ?? ''))).toBe(false);
@@ -214,14 +233,14 @@ describe('review import-refs: formats', () => {
   });
 
   it('refuses an export it does not read with one line naming what it is and what to export instead', async () => {
-    writeFileSync(join(dir, 'pubmed.txt'), 'PMID- 20112381\nTI  - Tocilizumab in systemic lupus erythematosus\n');
-    let run = await runCli(['import-refs', 'pubmed.txt'], { cwd: dir });
+    writeFileSync(join(dir, 'library.xml'), '<?xml version="1.0" encoding="UTF-8"?><xml><records><record></record></records></xml>');
+    let run = await runCli(['import-refs', 'library.xml'], { cwd: dir });
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe("review: unsupported format: pubmed.txt: this is a PubMed/MEDLINE (.nbib) file; in PubMed use 'Send to: Citation manager' for RIS, or export CSL-JSON\n");
+    expect(run.stderr).toBe('review: unsupported format: library.xml: this is an EndNote XML file; in EndNote export with the RefMan (RIS) output style, or as BibTeX\n');
     writeFileSync(join(dir, 'notes.txt'), 'Some notes about papers\n');
     run = await runCli(['import-refs', 'notes.txt'], { cwd: dir });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^review: unsupported format: notes\.txt: not a reference export the tool reads \(CSL-JSON, BibTeX, RIS, EndNote tagged, Web of Science tagged, CNKI E-Study\)[^\n]*\n$/);
+    expect(run.stderr).toMatch(/^review: unsupported format: notes\.txt: not a reference export the tool reads \(CSL-JSON, BibTeX, RIS, EndNote tagged, PubMed\/MEDLINE, Web of Science tagged, CNKI E-Study\)[^\n]*\n$/);
     writeFileSync(join(dir, 'bad.json'), '{ not json');
     run = await runCli(['import-refs', 'bad.json'], { cwd: dir });
     expect(run.code).toBe(2);
