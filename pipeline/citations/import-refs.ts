@@ -22,36 +22,62 @@ export interface ImportPlan {
   notes: string[];
 }
 
-/** The references already in the file: their ids, and which work each is (keys by criterion). */
+/**
+ * The references already in the file: their ids, and which work each is. Kept small, since a
+ * references.csv may hold a million rows: each key is a 52-bit hash (a number), and each work
+ * remembers only its id (the string the id set already holds) or, for a row without one, its line.
+ */
 export class ExistingReferences {
   readonly ids = new Set<string>();
-  private readonly works = new Map<string, string>();
+  // A string is a row's id; a positive number the line of a row without an id; a negative one the line of an entry of the file being imported.
+  private readonly works: Record<WorkCriterion, Map<number, string | number>> = { doi: new Map(), pmid: new Map(), title: new Map() };
 
   /** Remembers one row of references.csv, by its cells as written. */
   add(row: Readonly<ReferenceRow>, line: number): void {
     const id = row.id?.trim() ?? '';
     if (id) this.ids.add(id);
-    this.remember(row, id ? `reference ${id} (line ${line})` : `the reference on line ${line}`);
+    this.remember(row, id || line);
   }
 
   /** The reference this row is the same work as, and by what. */
-  find(row: Readonly<ReferenceRow>): { criterion: WorkCriterion; other: string } | undefined {
+  find(row: Readonly<ReferenceRow>, sourceName: string): { criterion: WorkCriterion; other: string } | undefined {
     const keys = keysOfRow(row);
     for (const criterion of WORK_CRITERIA) {
       const key = keys[criterion];
-      const other = key === undefined ? undefined : this.works.get(`${criterion}\u0000${key}`);
-      if (other !== undefined) return { criterion, other };
+      const other = key === undefined ? undefined : this.works[criterion].get(hash52(key));
+      if (other === undefined) continue;
+      const label = typeof other === 'string' ? `reference ${other}` : other > 0 ? `the reference on line ${other}` : `the entry on line ${-other} of ${sourceName}`;
+      return { criterion, other: label };
     }
     return undefined;
   }
 
-  remember(row: Readonly<ReferenceRow>, label: string): void {
+  /** `who` is the row's id, or its line (negative for an entry of the file being imported). */
+  remember(row: Readonly<ReferenceRow>, who: string | number): void {
     const keys = keysOfRow(row);
     for (const criterion of WORK_CRITERIA) {
       const key = keys[criterion];
-      if (key !== undefined && !this.works.has(`${criterion}\u0000${key}`)) this.works.set(`${criterion}\u0000${key}`, label);
+      if (key === undefined) continue;
+      const hashed = hash52(key);
+      if (!this.works[criterion].has(hashed)) this.works[criterion].set(hashed, who);
     }
   }
+}
+
+/**
+ * Two 32-bit multiplicative lanes (FNV-1a and MurmurHash2's constant) as one 52-bit number: a
+ * tenth of a digest's cost, and among a million keys a false match is about one chance in 10^4.
+ */
+function hash52(text: string): number {
+  let a = 0x811c9dc5;
+  let b = 0x5bd1e995;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  return (a >>> 0) * 0x100000 + (b >>> 12);
 }
 
 /** The same parsers the check reads these cells with, so import and check agree on what a duplicate is. */
@@ -105,12 +131,12 @@ export function planImport(entries: readonly ReadEntry[], existing: ExistingRefe
         row[column] = '';
       }
     }
-    const match = existing.find(row);
+    const match = existing.find(row, sourceName);
     if (match) {
       notes.push(`skipped ${label}: ${describeMatch(match.criterion, row)} as ${match.other}`);
       continue;
     }
-    existing.remember(row, `the entry on line ${line} of ${sourceName}`);
+    existing.remember(row, -line);
     planned.push({ row, base: baseId(item, row) });
   }
   assignIds(planned, existing.ids);
