@@ -246,6 +246,11 @@ export function taggedItem(record: TaggedRecord, format: TaggedFormat): { item: 
         set(target, value);
     }
   }
+  // A book's T2 is its series (Zotero's test case 6: "Bibliothek des Eigentums"), not a journal.
+  if (format === 'ris' && item.type === 'book' && item['container-title'] !== undefined && record.fields.find((f) => RIS_TAGS[f.tag] === 'container-title')?.tag === 'T2') {
+    item['collection-title'] = item['container-title'];
+    delete item['container-title'];
+  }
   if (start !== undefined && item.page === undefined) item.page = end !== undefined && end !== start && !start.includes('-') ? `${start}-${end}` : start;
   if (authors.length > 0) item.author = authors;
   return { item, problems };
