@@ -114,7 +114,8 @@ export function detectFormat(path: string, text: string): { format: Bibliographi
   for (const unread of UNREAD_FORMATS) if (unread.test.test(head)) return { refused: `this is ${unread.message}` };
   const byName = formatOfPath(path);
   if (byName === 'bibtex' || /^\s*(?:%[^\n]*\n\s*)*@/.test(head) || /^\s*@[A-Za-z]+\s*[{(]/m.test(head)) return { format: 'bibtex' };
-  if (byName && byName !== 'ris') return { format: byName };
+  // A .ris file that does not look like RIS is read as RIS all the same, and says what it lacks; a .txt is not assumed to be RIS.
+  if (byName && (byName !== 'ris' || path.toLowerCase().endsWith('.ris'))) return { format: byName };
   return {
     refused: `not a reference export the tool reads (${BIBLIOGRAPHIC_FORMATS.map((f) => FORMAT_NAMES[f]).join(', ')}); export RIS, BibTeX or CSL-JSON from the reference manager`,
   };

@@ -60,7 +60,8 @@ function match(pattern: RegExp): Syntax['field'] {
 export function sniffTaggedFormat(text: string): TaggedFormat | undefined {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/, 50).map((l) => l.trim()).filter(Boolean);
   const first = lines[0] ?? '';
-  if (/^TY {1,2}-/.test(first)) return 'ris';
+  // Some exporters put a few header lines before the first record ("Provider: …", "Database: …").
+  if (lines.slice(0, 20).some((l) => /^TY {1,2}- ?\S/.test(l))) return 'ris';
   if (/^FN (Clarivate|Thomson)/.test(first) || /^PT [A-Z]$/.test(first)) return 'wos';
   if (/^%[0A-Z] /.test(first)) return 'endnote';
   if (/^PMID- ?\d/.test(first)) return 'medline';
