@@ -32,7 +32,7 @@ export function runImportRefsCommand(options: CliOptions, io: CliIO): number {
 
   const report = [
     `read ${read.entries.length} ${read.entries.length === 1 ? 'entry' : 'entries'} of ${source.path} (${FORMAT_NAMES[read.format]}); ` +
-      `added ${plan.rows.length} to ${target.shown}${plan.rows.length ? ` (status unverified): ${plan.rows.map((r) => r.id).join(', ')}` : ''}`,
+      `added ${plan.rows.length} to ${target.shown}${plan.rows.length ? ` (status unverified): ${listIds(plan.rows.map((r) => r.id ?? ''))}` : ''}`,
   ];
   for (const tidied of target.tidied) report.push(`removed ${tidied}, left by an import that was stopped`);
   for (const problem of read.problems) report.push(problem);
@@ -41,6 +41,14 @@ export function runImportRefsCommand(options: CliOptions, io: CliIO): number {
   for (const column of REFERENCE_COLUMNS) if (!columns.includes(column)) report.push(`not written: ${target.shown} has no '${column}' column`);
   io.stderr(report.join('\n') + '\n');
   return read.unreadable > 0 ? 1 : 0;
+}
+
+const SHOWN_IDS = 20;
+
+/** The new ids, the first twenty of a long list: the report stays readable for a file of thousands. */
+function listIds(ids: readonly string[]): string {
+  const shown = ids.slice(0, SHOWN_IDS).join(', ');
+  return ids.length > SHOWN_IDS ? `${shown} … and ${ids.length - SHOWN_IDS} more` : shown;
 }
 
 /** The export, decoded: a regular file (a device or FIFO would never end) of at most MAX_SOURCE_BYTES. */
