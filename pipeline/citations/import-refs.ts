@@ -228,6 +228,8 @@ function formatName(name: CslName): string {
   const family = name.family.trim();
   const given = (name.given ?? '').trim();
   if (CJK.test(family)) return family + given;
+  // Given names already written as initials ("JA" in "Smith, JA", MEDLINE's "Illei GG") stay as they are.
+  if (/^\p{Lu}{1,4}$/u.test(given)) return `${family} ${given}`;
   const initials = given
     .split(/[\s.]+|(?<=-)/)
     .filter(Boolean)
@@ -251,7 +253,7 @@ function idWord(name: CslName): string {
   // A family name with no given name, or a literal, may be an organisation ("World Health Organization").
   if (whole !== '' && !CJK.test(whole)) {
     const capitals = whole.split(/[\s,]+/).filter((w) => /^\p{Lu}/u.test(w));
-    if (capitals.length >= 2) return ascii(capitals.map((w) => w[0]).join(''));
+    if (capitals.length >= 3) return ascii(capitals.map((w) => w[0]).join(''));
     return titleWord(whole);
   }
   const family = 'family' in name ? name.family : name.literal;

@@ -257,12 +257,18 @@ export function taggedItem(record: TaggedRecord, format: TaggedFormat): { item: 
   return { item, problems };
 }
 
-/** "Illei, Gabor G." → family and given; "Baldwin,S.A." too; a name without a comma is kept whole. */
+/**
+ * "Illei, Gabor G." → family and given; "Baldwin,S.A." too; "Illei GG" (MEDLINE's AU, Vancouver
+ * style) → family and initials; any other name without a comma is kept whole.
+ */
 function cslName(raw: string): CslName | undefined {
   const text = raw.trim();
   if (text === '') return undefined;
   const comma = text.indexOf(',');
-  if (comma < 0) return { literal: text };
+  if (comma < 0) {
+    const initials = /^(.*\S)\s+(\p{Lu}{1,4})$/u.exec(text);
+    return initials ? { family: initials[1] as string, given: initials[2] as string } : { literal: text };
+  }
   const family = text.slice(0, comma).trim();
   const given = text.slice(comma + 1).replace(/,\s*$/, '').trim();
   if (family === '') return { literal: text };

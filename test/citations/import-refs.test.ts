@@ -23,6 +23,11 @@ describe('planImport', () => {
     expect(rows.map((r) => r.id)).toEqual(['chen2020', 'ouyang2020', 'who1970', 'smith2001a', 'smith2001b', 'untitled1999', 'anon']);
   });
 
+  it('writes authors as "Family Initials", keeping initials already written as such', () => {
+    const { rows } = plan([{ author: [{ family: 'Illei', given: 'Gabor G.' }, { family: 'Smith', given: 'JA' }, { family: 'Lin', given: 'Chih-Jen' }, { family: 'van Laar', given: 'Jacob M.' }] }]);
+    expect(rows[0]?.authors).toBe('Illei GG; Smith JA; Lin CJ; van Laar JM');
+  });
+
   it('takes the next free letter when the id is already in the file', () => {
     const existing = new ExistingReferences();
     existing.add({ id: 'smith2001', title: 'Other' }, 2);
