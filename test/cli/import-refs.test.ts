@@ -1,5 +1,5 @@
 // End-to-end tests of `review import-refs`: every export format into references.csv, the target kept safe, nothing lost without a message.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -354,6 +354,32 @@ describe('review import-refs: the target', () => {
     expect(run.stderr).toContain(`removed records/.references.csv.import-refs-${dead}.tmp, left by an import that was stopped`);
     expect(readdirSync(join(dir, 'records')).sort()).toEqual(['.references.csv.notes.tmp', 'references.csv']);
   });
+
+  it('an import killed (SIGKILL) while writing leaves the target as it was, and the next import removes its temporary file', async () => {
+    // 40 MB in 400 rows: the copy takes long enough to be caught, the parse stays short.
+    const existing = `id,status,note\n${Array.from({ length: 400 }, (_, i) => `r${i},verified,${'x'.repeat(100_000)}\n`).join('')}`;
+    writeFileSync(TARGET(), existing);
+    writeFileSync(join(dir, 'list.ris'), RIS);
+    const child = spawn(process.execPath, [join(import.meta.dirname, '..', '..', 'bin', 'review.js'), 'import-refs', 'list.ris'], { cwd: dir, stdio: 'ignore' });
+    const temporary = `.references.csv.import-refs-${child.pid}.tmp`;
+    const exited = new Promise<void>((done) => child.on('exit', () => done()));
+    let caught = false;
+    const deadline = Date.now() + 60_000;
+    while (!caught && child.exitCode === null && Date.now() < deadline) {
+      if (readdirSync(join(dir, 'records')).includes(temporary)) {
+        child.kill('SIGKILL');
+        caught = true;
+      } else await new Promise((wait) => setTimeout(wait, 1));
+    }
+    await exited;
+    expect(caught, 'the import finished before its temporary file was seen').toBe(true);
+    expect(readFileSync(TARGET(), 'utf8') === existing, 'the target changed').toBe(true);
+    expect(readdirSync(join(dir, 'records'))).toContain(temporary);
+    const run = await runCli(['import-refs', 'list.ris'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(`removed records/${temporary}, left by an import that was stopped`);
+    expect(readdirSync(join(dir, 'records'))).toEqual(['references.csv']);
+  }, 90_000);
 
   it('copies a target through in chunks, byte for byte, and appends after a last line without a line end', async () => {
     // 2 MB of rows, read in 64 KiB chunks (the memory bound at hundreds of MB is the bench's).
