@@ -131,6 +131,12 @@ export function planImport(entries: readonly ReadEntry[], existing: ExistingRefe
         row[column] = '';
       }
     }
+    if (!row.title && !row.authors && !row.journal && !row.doi && !row.pmid) {
+      // A row of nothing but an id would cite nothing: say so rather than add it.
+      const held = Object.keys(item).filter((k) => !['id', 'type', 'citation-key'].includes(k));
+      notes.push(`line ${line}: holds no title, author, journal, DOI or PMID${held.length ? ` (only ${held.join(', ')})` : ''}; it is left out`);
+      continue;
+    }
     const match = existing.find(row, sourceName);
     if (match) {
       notes.push(`skipped ${label}: ${describeMatch(match.criterion, row)} as ${match.other}`);

@@ -18,9 +18,15 @@ describe('planImport', () => {
       { author: [{ family: 'Smith', given: 'J' }], title: 'One', ...year(2001) },
       { author: [{ family: 'Smith', given: 'K' }], title: 'Two', ...year(2001) },
       { title: 'The untitled author', ...year(1999) },
-      {},
+      { DOI: '10.1000/x' },
     ]);
     expect(rows.map((r) => r.id)).toEqual(['chen2020', 'ouyang2020', 'who1970', 'smith2001a', 'smith2001b', 'untitled1999', 'anon']);
+  });
+
+  it('leaves out, with a message, an entry that holds nothing a reference list could print or identify', () => {
+    const { rows, notes } = plan([{ editor: [{ literal: 'Xxx' }], note: 'x' } as Partial<ImportedItem>]);
+    expect(rows).toEqual([]);
+    expect(notes).toEqual(['line 1: holds no title, author, journal, DOI or PMID (only editor, note); it is left out']);
   });
 
   it('writes authors as "Family Initials", keeping initials already written as such', () => {
