@@ -5,7 +5,7 @@ import { parseAuthors } from '../normalise/author.ts';
 import { parseDoi, parsePmid } from '../normalise/identifier.ts';
 import { parseYear } from '../normalise/number.ts';
 import { surnameAndInitials, toPinyin } from '../normalise/pinyin.ts';
-import { WORK_CRITERIA, workKeys, type WorkCriterion } from '../normalise/work-key.ts';
+import { normaliseTitle, WORK_CRITERIA, workKeys } from '../normalise/work-key.ts';
 import { REFERENCE_TYPES, referenceSchema } from '../schema/tables.ts';
 
 /** A references.csv row by column name. */
@@ -30,7 +30,7 @@ export interface ImportPlan {
 export class ExistingReferences {
   readonly ids = new Set<string>();
   // A string is a row's id; a positive number the line of a row without an id; a negative one the line of an entry of the file being imported.
-  private readonly works: Record<WorkCriterion, Map<number, string | number>> = { doi: new Map(), pmid: new Map(), title: new Map() };
+  private readonly works: Record<ImportCriterion, Map<number, string | number>> = { doi: new Map(), pmid: new Map(), title: new Map(), unattributed: new Map() };
 
   /** Remembers one row of references.csv, by its cells as written. */
   add(row: Readonly<ReferenceRow>, line: number): void {
@@ -40,9 +40,9 @@ export class ExistingReferences {
   }
 
   /** The reference this row is the same work as, and by what. */
-  find(row: Readonly<ReferenceRow>, sourceName: string): { criterion: WorkCriterion; other: string } | undefined {
+  find(row: Readonly<ReferenceRow>, sourceName: string): { criterion: ImportCriterion; other: string } | undefined {
     const keys = keysOfRow(row);
-    for (const criterion of WORK_CRITERIA) {
+    for (const criterion of IMPORT_CRITERIA) {
       const key = keys[criterion];
       const other = key === undefined ? undefined : this.works[criterion].get(hash52(key));
       if (other === undefined) continue;
@@ -55,7 +55,7 @@ export class ExistingReferences {
   /** `who` is the row's id, or its line (negative for an entry of the file being imported). */
   remember(row: Readonly<ReferenceRow>, who: string | number): void {
     const keys = keysOfRow(row);
-    for (const criterion of WORK_CRITERIA) {
+    for (const criterion of IMPORT_CRITERIA) {
       const key = keys[criterion];
       if (key === undefined) continue;
       const hashed = hash52(key);
@@ -80,20 +80,26 @@ function hash52(text: string): number {
   return (a >>> 0) * 0x100000 + (b >>> 12);
 }
 
+/**
+ * What import-refs matches on: the check's keys (reference/duplicate), and for a work with no
+ * author (a standard, an editorial) its year and title, so that importing a file twice adds
+ * nothing. The check does not report those: without an author, one title may be two works.
+ */
+const IMPORT_CRITERIA = [...WORK_CRITERIA, 'unattributed'] as const;
+type ImportCriterion = (typeof IMPORT_CRITERIA)[number];
+
 /** The same parsers the check reads these cells with, so import and check agree on what a duplicate is. */
-function keysOfRow(row: Readonly<ReferenceRow>): Record<WorkCriterion, string | undefined> {
+function keysOfRow(row: Readonly<ReferenceRow>): Record<ImportCriterion, string | undefined> {
   const value = <T>(cell: string | undefined, parse: (raw: string) => { ok: true; value: T } | { ok: false }): T | undefined => {
     if (!cell?.trim()) return undefined;
     const parsed = parse(cell);
     return parsed.ok ? parsed.value : undefined;
   };
-  return workKeys({
-    doi: value(row.doi, parseDoi),
-    pmid: value(row.pmid, parsePmid),
-    firstAuthor: value(row.authors, parseAuthors)?.names[0],
-    year: value(row.year, parseYear),
-    title: row.title?.trim() || undefined,
-  });
+  const firstAuthor = value(row.authors, parseAuthors)?.names[0];
+  const year = value(row.year, parseYear);
+  const title = row.title?.trim() ? normaliseTitle(row.title) : '';
+  const keys = workKeys({ doi: value(row.doi, parseDoi), pmid: value(row.pmid, parsePmid), firstAuthor, year, title: row.title?.trim() || undefined });
+  return { ...keys, unattributed: firstAuthor === undefined && title !== '' ? [year ?? '', title].join('\u0000') : undefined };
 }
 
 const MAPPED_FIELDS = new Set([
@@ -149,9 +155,10 @@ export function planImport(entries: readonly ReadEntry[], existing: ExistingRefe
   return { rows: planned.map((p) => p.row), unmapped, notes };
 }
 
-function describeMatch(criterion: WorkCriterion, row: ReferenceRow): string {
+function describeMatch(criterion: ImportCriterion, row: ReferenceRow): string {
   if (criterion === 'doi') return `DOI ${row.doi} is the same`;
   if (criterion === 'pmid') return `PMID ${row.pmid} is the same`;
+  if (criterion === 'unattributed') return 'no author, and the same year and title';
   return 'same first author, year and title';
 }
 

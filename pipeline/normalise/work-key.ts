@@ -32,6 +32,7 @@ function titleKey(work: WorkFields): string | undefined {
   return [nameKey(work.firstAuthor), work.year, title].join('\u0000');
 }
 
-function normaliseTitle(title: string): string {
+/** A title as titles are compared: NFKC, lower case, no punctuation or spaces. */
+export function normaliseTitle(title: string): string {
   return title.normalize('NFKC').toLowerCase().replace(/[\p{P}\p{White_Space}]/gu, '');
 }

@@ -70,15 +70,18 @@ describe('planImport', () => {
         { author: [{ family: 'Smith', given: 'John' }], title: 'One — A Study', ...year(2001) },
         { author: [{ family: 'Doe', given: 'J' }], title: 'New', ...year(2002) },
         { author: [{ family: 'Doe', given: 'J' }], title: 'New.', ...year(2002) },
+        { title: 'A standard', ...year(2021) },
+        { title: 'A Standard!', ...year(2021) },
       ],
       existing,
     );
-    expect(rows.map((r) => r.id)).toEqual(['doe2002']);
+    expect(rows.map((r) => r.id)).toEqual(['doe2002', 'standard2021']);
     expect(notes).toEqual([
       'skipped line 1 (By DOI): DOI 10.1000/x is the same as reference a1',
       'skipped line 2 (By PMID): PMID 123 is the same as reference a2',
       'skipped line 3 (One — A Study): same first author, year and title as reference a3',
       'skipped line 5 (New.): same first author, year and title as the entry on line 4 of refs.bib',
+      'skipped line 7 (A Standard!): no author, and the same year and title as the entry on line 6 of refs.bib',
     ]);
   });
 });

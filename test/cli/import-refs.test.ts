@@ -170,6 +170,10 @@ describe('review import-refs: formats', () => {
     expect(written.filter((r) => (r.id ?? '').startsWith('zhang2021')).map((r) => r.id)).toEqual(['zhang2021a', 'zhang2021b']);
     expect(written.every((r) => r.year === '2021' && !/^ref\d/.test(r.id ?? ''))).toBe(true);
     expect(checkErrors(readFileSync(TARGET(), 'utf8'))).toEqual([]);
+    // Imported again: every entry, the one without an author too, is the same work as a row now there.
+    const again = await runCli(['import-refs', 'cnki-estudy-export-zh.txt'], { cwd: dir });
+    expect(again.stderr).toContain('added 0 to records/references.csv');
+    expect(again.stderr.match(/^skipped line \d+/gm)).toHaveLength(20);
   });
 
   it('BibTeX: "and others" ends the list (et al), a particle stays with the family name, a keyless EndNote entry and a crossref to a @book are read', async () => {
