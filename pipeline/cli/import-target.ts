@@ -108,6 +108,10 @@ function readTarget(path: string, shown: string, refuse: (why: string) => never)
       if (bytes > MAX_RECORD_FILE_BYTES) refuse(`is larger than ${MAX_RECORD_FILE_BYTES / 2 ** 20} MiB`);
       const chunk = buffer.subarray(0, length);
       if (head.length < 3) head = head.concat([...chunk.subarray(0, 3 - head.length)]);
+      // UTF-16 text of ASCII letters is valid UTF-8 (with NULs between): its BOM, or a NUL, says what it is.
+      if (bytes === length && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff) || chunk.subarray(0, 512).includes(0))) {
+        refuse('is UTF-16 or binary, not UTF-8; save it as UTF-8 before importing into it');
+      }
       last = chunk[length - 1] as number;
       let text: string;
       try {

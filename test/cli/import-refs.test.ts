@@ -303,7 +303,7 @@ describe('review import-refs: the target', () => {
     expect(checkErrors(csv)).toEqual([]);
   });
 
-  it('refuses a broken target (an unclosed quote would swallow the new rows) and one without an id column, leaving them as they were', async () => {
+  it('refuses a broken target (an unclosed quote would swallow the new rows), one not in UTF-8 (UTF-16, GB18030) and one without an id column, leaving them as they were', async () => {
     writeFileSync(join(dir, 'list.ris'), RIS);
     const broken = 'id,status,title\nok1,verified,"Unclosed\n';
     writeFileSync(TARGET(), broken);
@@ -311,6 +311,14 @@ describe('review import-refs: the target', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^review: cannot write: records\/references\.csv: line 2, column \d+: .*before importing into it\n$/);
     expect(readFileSync(TARGET(), 'utf8')).toBe(broken);
+    writeFileSync(TARGET(), Buffer.from('\uFEFFid,status\nok1,verified\n', 'utf16le'));
+    run = await runCli(['import-refs', 'list.ris'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('review: cannot write: records/references.csv: is UTF-16 or binary, not UTF-8; save it as UTF-8 before importing into it\n');
+    writeFileSync(TARGET(), Buffer.from([0x69, 0x64, 0x2c, 0x73, 0x74, 0x61, 0x74, 0x75, 0x73, 0x0a, 0xd6, 0xd0, 0xce, 0xc4, 0x2c, 0x76, 0x0a]));
+    run = await runCli(['import-refs', 'list.ris'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('review: cannot write: records/references.csv: is not UTF-8; save it as UTF-8 before importing into it\n');
     writeFileSync(TARGET(), 'title,status\nSomething,verified\n');
     run = await runCli(['import-refs', 'list.ris'], { cwd: dir });
     expect(run.code).toBe(2);
