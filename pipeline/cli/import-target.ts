@@ -1,6 +1,6 @@
 // The references.csv that import-refs adds to: confined to the review, read as a stream, appended through a temporary file of its own that a later run tidies.
 import { closeSync, constants, fchmodSync, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { ReviewError } from '../errors.ts';
 import { CsvReader, type CsvProblem } from '../ingest/csv.ts';
 import { headerKey } from '../schema/headers.ts';
@@ -38,8 +38,7 @@ export function openTarget(path: string, cwd: string): ImportTarget {
   const refuse = (why: string): never => {
     throw new ReviewError('UNWRITABLE', `${shown}: ${why}`, { path });
   };
-  const rel = relative(cwd, path);
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) refuse('--into must name a file inside the review folder');
+  if (placeOf(cwd, path) !== 'inside') refuse('--into must name a file inside the review folder');
   let parent: string;
   try {
     parent = realpathSync(dirname(path));
@@ -47,8 +46,7 @@ export function openTarget(path: string, cwd: string): ImportTarget {
     return refuse(`folder ${displayPath(dirname(path), cwd)} does not exist`);
   }
   const root = realpathSync(cwd);
-  const parentRel = relative(root, parent);
-  if (parentRel.startsWith('..') || isAbsolute(parentRel)) refuse('its folder leads outside the review folder (a symbolic link)');
+  if (placeOf(root, parent) === 'outside') refuse('its folder leads outside the review folder (a symbolic link)');
   const tidied = tidyLeftovers(parent, basename(path), cwd);
   let stat;
   try {
@@ -59,6 +57,13 @@ export function openTarget(path: string, cwd: string): ImportTarget {
   if (stat.isSymbolicLink()) refuse('is a symbolic link; import-refs writes only a regular file inside the review');
   if (!stat.isFile()) refuse('is not a regular file (a folder, device, FIFO or socket)');
   return { ...readTarget(path, shown, refuse), tidied };
+}
+
+/** Where `path` is relative to `folder`: the folder itself, inside it, or outside ("..x.csv" is inside). */
+function placeOf(folder: string, path: string): 'same' | 'inside' | 'outside' {
+  const r = relative(folder, path);
+  if (r === '') return 'same';
+  return r === '..' || r.startsWith(`..${sep}`) || isAbsolute(r) ? 'outside' : 'inside';
 }
 
 function readTarget(path: string, shown: string, refuse: (why: string) => never): Omit<ImportTarget, 'tidied'> {
