@@ -1,6 +1,7 @@
 // Reads reference exports into CSL items with their lines: CSL-JSON, BibTeX (citation-js, one entry at a time) and the tagged formats (RIS, EndNote, MEDLINE, Web of Science, CNKI).
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
+import { appendAll } from '../arrays.ts';
 import type { CslItem, CslName } from './csl.ts';
 import { expandedLength, MAX_EXPANDED_CHARS, scanBibtex, type BibtexEntry, type BibtexFile } from './bibtex-entries.ts';
 import { readTaggedRecords, sniffTaggedFormat, taggedItem, TAGGED_FORMATS, type TaggedFormat } from './tagged-formats.ts';
@@ -249,7 +250,7 @@ function bibtexSource(entry: BibtexEntry, key: string, byKey: ReadonlyMap<string
     const definition = scanned.strings.get(pending.pop() as string);
     if (definition && definition.length !== Infinity && !used.has(definition.entry)) {
       used.add(definition.entry);
-      pending.push(...definition.entry.macros);
+      appendAll(pending, definition.entry.macros);
     }
   }
   const strings = [...used].sort((a, b) => a.line - b.line).map((s) => s.text);
