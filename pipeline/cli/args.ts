@@ -134,7 +134,8 @@ Options:
   --date YYYY-MM-DD   publish: the version's date (default: SOURCE_DATE_EPOCH; never the clock)
   --references FILE   cite-check: the reference list (references.csv, CSL-JSON, RIS or BibTeX)
                       instead of the manuscript's own 参考文献 / References section
-  --into FILE         import-refs: the references.csv to add rows to
+  --into FILE         import-refs: the references.csv to add rows to (a file inside the review);
+                      FILE is RIS, EndNote .enw, PubMed .nbib, BibTeX, CSL-JSON, Web of Science or CNKI E-Study
   --quiet, -q         no progress or notes on stderr
   --debug             show stack traces of internal errors
   --lang zh|en        language of rendered labels (default: zh)

@@ -1,66 +1,67 @@
-// `review import-refs FILE`: adds the works of a CSL-JSON, RIS or BibTeX file to references.csv, and says what it could not map.
-import { existsSync } from 'node:fs';
+// `review import-refs FILE`: adds the works of a reference export to references.csv, and says what it could not read, map or add.
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ReviewError } from '../errors.ts';
 import { decodeBytes } from '../ingest/decode.ts';
-import { parseCsv } from '../ingest/csv.ts';
-import { formatOfPath, readBibliographicFile } from '../citations/bibliographic-file.ts';
-import { planImport, type ReferenceRow } from '../citations/import-refs.ts';
-import { headerKey } from '../schema/headers.ts';
+import { detectFormat, FORMAT_NAMES, readBibliographicFile } from '../citations/bibliographic-file.ts';
+import { planImport, REFERENCE_COLUMNS } from '../citations/import-refs.ts';
 import { csvRow } from '../render/csv.ts';
 import type { CliOptions } from './args.ts';
-import { writeFileAtomic } from './atomic.ts';
+import { appendRows, openTarget } from './import-target.ts';
 import { displayPath, readInputFile } from './files.ts';
 import type { CliIO } from './io.ts';
 
-const COLUMNS = ['id', 'number', 'type', 'authors', 'title', 'journal', 'year', 'volume', 'issue', 'pages', 'doi', 'pmid', 'language', 'status', 'note'];
+/** The largest export read: reference files are some megabytes; past this it is not one. */
+const MAX_SOURCE_BYTES = 64 * 1024 * 1024;
 
+/** Exit 0 when every entry was read, 1 when some could not be (the others are added), 2 when none could. */
 export function runImportRefsCommand(options: CliOptions, io: CliIO): number {
   const [sourcePath, ...extra] = options.positionals;
   if (sourcePath === undefined || extra.length > 0) throw new ReviewError('USAGE', 'import-refs takes one file: review import-refs FILE [--into records/references.csv]');
-  const source = readInputFile(resolve(io.cwd, sourcePath), io.cwd);
-  const format = formatOfPath(source.path);
-  if (!format) throw new ReviewError('UNSUPPORTED_FORMAT', `${source.path}: use .json (CSL-JSON), .ris, .enw, .txt (RIS) or .bib (BibTeX)`);
-  const read = readBibliographicFile(decodeBytes(source.bytes).text, format);
-  if (read.items.length === 0) throw new ReviewError('UNSUPPORTED_FORMAT', `${source.path}: ${read.problems.join('; ')}`);
+  const source = readSource(resolve(io.cwd, sourcePath), io.cwd);
+  const detected = detectFormat(source.path, source.text);
+  if ('refused' in detected) throw new ReviewError('UNSUPPORTED_FORMAT', `${source.path}: ${detected.refused}`);
+  const read = readBibliographicFile(source.text, detected.format);
+  if (read.entries.length === 0) throw new ReviewError('UNSUPPORTED_FORMAT', `${source.path} (${FORMAT_NAMES[read.format]}): ${read.problems.join('; ')}`);
 
-  const targetPath = resolve(io.cwd, options.into);
-  const target = existsSync(targetPath) ? readTarget(targetPath, io.cwd) : { text: '', columns: COLUMNS, ids: new Set<string>(), dois: new Map<string, string>() };
-  const plan = planImport(read.items, target, source.path);
-  const missingColumns = COLUMNS.filter((c) => !target.columns.includes(c));
-  const lines = plan.rows.map((row) => csvRow(target.columns.map((column) => row[column as keyof ReferenceRow] ?? '')));
-  const prefix = target.text === '' ? csvRow(COLUMNS) + '\n' : target.text.endsWith('\n') ? '' : '\n';
-  if (plan.rows.length > 0) writeFileAtomic(targetPath, target.text + prefix + lines.join('\n') + '\n');
+  const target = openTarget(resolve(io.cwd, options.into), io.cwd);
+  const plan = planImport(read.entries, target.existing, source.path);
+  const columns = target.state === 'rows' ? target.columns : [...REFERENCE_COLUMNS];
+  const lines = plan.rows.map((row) => csvRow(columns.map((column) => row[column] ?? '')));
+  if (plan.rows.length > 0) appendRows(target, target.state === 'rows' ? undefined : csvRow(columns), lines);
 
-  const shown = displayPath(targetPath, io.cwd);
-  const report = [`added ${plan.rows.length} of ${read.items.length} references to ${shown}${plan.rows.length ? ` (status unverified): ${plan.rows.map((r) => r.id).join(', ')}` : ''}`];
-  for (const problem of read.problems) report.push(`could not read: ${problem}`);
-  for (const skipped of plan.skipped) report.push(`skipped ${skipped}`);
+  const report = [
+    `read ${read.entries.length} ${read.entries.length === 1 ? 'entry' : 'entries'} of ${source.path} (${FORMAT_NAMES[read.format]}); ` +
+      `added ${plan.rows.length} to ${target.shown}${plan.rows.length ? ` (status unverified): ${listIds(plan.rows.map((r) => r.id ?? ''))}` : ''}`,
+  ];
+  for (const tidied of target.tidied) report.push(`removed ${tidied}, left by an import that was stopped`);
+  for (const problem of read.problems) report.push(problem);
+  for (const note of plan.notes) report.push(note);
   for (const [field, count] of [...plan.unmapped].sort(([a], [b]) => (a < b ? -1 : 1))) report.push(`not mapped: ${field} (${count} ${count === 1 ? 'item' : 'items'})`);
-  for (const column of missingColumns) report.push(`not written: ${shown} has no '${column}' column`);
+  for (const column of REFERENCE_COLUMNS) if (!columns.includes(column)) report.push(`not written: ${target.shown} has no '${column}' column`);
   io.stderr(report.join('\n') + '\n');
-  return 0;
+  return read.unreadable > 0 ? 1 : 0;
 }
 
-function readTarget(path: string, cwd: string): { text: string; columns: string[]; ids: Set<string>; dois: Map<string, string> } {
+const SHOWN_IDS = 20;
+
+/** The new ids, the first twenty of a long list: the report stays readable for a file of thousands. */
+function listIds(ids: readonly string[]): string {
+  const shown = ids.slice(0, SHOWN_IDS).join(', ');
+  return ids.length > SHOWN_IDS ? `${shown} … and ${ids.length - SHOWN_IDS} more` : shown;
+}
+
+/** The export, decoded: a regular file (a device or FIFO would never end) of at most MAX_SOURCE_BYTES. */
+function readSource(path: string, cwd: string): { path: string; text: string } {
+  const shown = displayPath(path, cwd);
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch {
+    throw new ReviewError('MISSING_FILE', `${shown} does not exist`, { path });
+  }
+  if (!stat.isFile()) throw new ReviewError('UNREADABLE', `${shown} is not a regular file`, { path });
+  if (stat.size > MAX_SOURCE_BYTES) throw new ReviewError('LIMIT', `${shown} is ${Math.round(stat.size / 2 ** 20)} MiB; a reference export is at most ${MAX_SOURCE_BYTES / 2 ** 20} MiB`, { path });
   const file = readInputFile(path, cwd);
-  const decoded = decodeBytes(file.bytes);
-  if (decoded.encoding !== 'utf-8' && decoded.encoding !== 'utf-8-bom') {
-    throw new ReviewError('UNSUPPORTED_FORMAT', `${file.path} is ${decoded.encoding}; save it as UTF-8 before importing into it`);
-  }
-  const [header, ...rows] = parseCsv(decoded.text).rows;
-  const columns = (header?.cells ?? []).map((cell) => headerKey(cell.value));
-  const idAt = columns.indexOf('id');
-  const doiAt = columns.indexOf('doi');
-  const ids = new Set<string>();
-  const dois = new Map<string, string>();
-  for (const row of rows) {
-    const id = row.cells[idAt]?.value.trim() ?? '';
-    if (id) ids.add(id);
-    const doi = row.cells[doiAt]?.value.trim().toLowerCase() ?? '';
-    if (doi) dois.set(doi, id);
-  }
-  // A BOM is kept as it was: the file is rewritten with the rows appended, nothing else changed.
-  const bom = decoded.encoding === 'utf-8-bom' ? '\uFEFF' : '';
-  return { text: bom + decoded.text, columns, ids, dois };
+  return { path: file.path, text: decodeBytes(file.bytes).text };
 }

@@ -32,7 +32,8 @@ export const REFERENCE_TYPES = [
   'article-journal', 'article', 'book', 'chapter', 'paper-conference', 'report', 'thesis', 'webpage', 'dataset', 'patent', 'manuscript',
 ] as const;
 
-function referenceSchema() {
+/** The references.csv columns; import-refs validates what it writes with them. */
+export function referenceSchema() {
   return z.object({
     id: identifier(),
     number: parsedBy(parseReferenceNumber),

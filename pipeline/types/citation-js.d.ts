@@ -5,5 +5,4 @@ declare module '@citation-js/core' {
     data: unknown[];
   }
 }
-declare module '@citation-js/plugin-ris';
 declare module '@citation-js/plugin-bibtex';

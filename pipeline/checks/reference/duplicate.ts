@@ -1,10 +1,10 @@
 // reference/duplicate: a reference entered twice (same DOI, same PMID, or same first author, year and title), so one work is credited twice.
-import { nameKey, type PersonName } from '../../normalise/author.ts';
-import { doiKey } from '../../normalise/identifier.ts';
+import type { PersonName } from '../../normalise/author.ts';
+import { WORK_CRITERIA, workKeys, type WorkCriterion } from '../../normalise/work-key.ts';
 import type { ReferenceRecord } from '../../schema/tables.ts';
 import { defineRule } from '../types.ts';
 
-type Criterion = 'doi' | 'pmid' | 'title';
+type Criterion = WorkCriterion;
 
 /** What is kept of the first row with a key: enough to name it. */
 interface FirstReference {
@@ -40,17 +40,15 @@ export default defineRule({
   },
 });
 
-/** The keys a reference is matched on, in the order they are tried; a key is undefined when the row lacks it. */
 function keysOf(record: ReferenceRecord): Record<Criterion, string | undefined> {
-  // DOIs are case-insensitive; the parsed DOI keeps the publisher's case for printing.
-  return { doi: record.doi === undefined ? undefined : doiKey(record.doi), pmid: record.pmid, title: titleKey(record) };
+  return workKeys({ doi: record.doi, pmid: record.pmid, firstAuthor: record.authors?.names[0], year: record.year, title: record.title });
 }
 
 function findEarlier(
   keys: Record<Criterion, string | undefined>,
   first: Record<Criterion, Map<string, FirstReference>>,
 ): { criterion: Criterion; earlier: FirstReference } | undefined {
-  for (const criterion of ['doi', 'pmid', 'title'] as const) {
+  for (const criterion of WORK_CRITERIA) {
     const key = keys[criterion];
     const earlier = key === undefined ? undefined : first[criterion].get(key);
     if (earlier !== undefined) return { criterion, earlier };
@@ -60,27 +58,10 @@ function findEarlier(
 
 /** Keeps the first row of each key, so that every later copy is reported against the original. */
 function remember(keys: Record<Criterion, string | undefined>, reference: FirstReference, first: Record<Criterion, Map<string, FirstReference>>): void {
-  for (const criterion of ['doi', 'pmid', 'title'] as const) {
+  for (const criterion of WORK_CRITERIA) {
     const key = keys[criterion];
     if (key !== undefined && !first[criterion].has(key)) first[criterion].set(key, reference);
   }
-}
-
-/**
- * First author's family name, year and title as one key; undefined unless all three are known.
- * Titles are compared NFKC-folded, case-folded and without punctuation or spaces, so a copy
- * with full-width colons or another capitalisation still matches.
- */
-function titleKey(record: ReferenceRecord): string | undefined {
-  const author = record.authors?.names[0];
-  const title = record.title === undefined ? '' : normaliseTitle(record.title);
-  if (author === undefined || record.year === undefined || title === '') return undefined;
-  // Joined, not a template literal: a joined key is one flat string, and every reference's key is kept.
-  return [nameKey(author), record.year, title].join('\u0000');
-}
-
-function normaliseTitle(title: string): string {
-  return title.normalize('NFKC').toLowerCase().replace(/[\p{P}\p{White_Space}]/gu, '');
 }
 
 /** "reference manfredi2020 (line 30)", or "the reference on line 30" for a row whose id is missing or invalid. */
