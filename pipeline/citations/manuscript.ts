@@ -2,7 +2,7 @@
 import { parsePersonName } from '../normalise/author.ts';
 import type { CitationUse, ListedReference } from './types.ts';
 import { LineIndex } from './line-index.ts';
-import { findCreditedAuthors } from './credited-author.ts';
+import { findCreditedAuthors, type LocatedCitation } from './credited-author.ts';
 
 export interface ParsedManuscript {
   citations: CitationUse[];
@@ -11,13 +11,21 @@ export interface ParsedManuscript {
 }
 
 const LIST_HEADING = /^\s*(?:#{1,6}\s*)?(?:参考文献|references|reference list|bibliography)\s*[:：]?\s*$/i;
-// A bracket group whose content is only digits, separators, dashes and spaces (and a digit) is a
-// citation. The content is bounded: an unclosed "[1111…" must not make the scan quadratic.
-const CITATION_GROUP = /[[［]([0-9０-９\s,，、;；\-–—~～－]{1,300})[\]］]/g;
+// What a citation holds: digits, separators, dashes and spaces. The content is bounded: an
+// unclosed "[1111…" must not make the scan quadratic.
+const CITATION_CONTENT = String.raw`[0-9０-９\s,，、;；\-–—~～－]{1,300}`;
+// A citation: "[3]", "［3］", "〔4〕", "<sup>2,3</sup>", pandoc's "^5^" (no spaces inside, as pandoc reads it).
+const CITATION_GROUP = new RegExp(
+  String.raw`[[［〔](${CITATION_CONTENT})[\]］〕]|<sup>(${CITATION_CONTENT})</sup>|\^([0-9０-９,，\-–—]{1,100})\^`,
+  'gi',
+);
 const HAS_DIGIT = /[0-9０-９]/;
 // `[12]–[14]`: a range written across two bracket groups.
 const RANGE_JOIN = /^\s*[-–—~～－]\s*$/;
-const LIST_ENTRY = /^\s*(?:[[［]\s*([0-9０-９]+)\s*[\]］]|([0-9０-９]+)[.．、])\s*(.*)$/;
+// A LaTeX superscript that a PDF-to-Markdown conversion spaced out: "$ 2 . 6 \% ^ { [ 3 3 ] }$" cites 33.
+const MATH_SUPERSCRIPT_BEFORE = /\^\s*\{\s*$/;
+// "[1]", "[1].", "［1］", "〔1〕", "1." or "1、" at the start of a line.
+const LIST_ENTRY = /^\s*(?:[[［〔]\s*([0-9０-９]+)\s*[\]］〕][.．、]?|([0-9０-９]+)[.．、])\s*(.*)$/;
 
 export function parseManuscript(text: string, file: string): ParsedManuscript {
   const lines = text.split(/\r\n|\r|\n/);
@@ -37,14 +45,17 @@ interface Group {
 }
 
 /** Every citation in reading order; `[12]–[14]` joins into one citation. Offsets are kept for author matching. */
-export function findCitations(body: string): (CitationUse & { offset: number })[] {
+export function findCitations(body: string): LocatedCitation[] {
   const lines = new LineIndex(body);
   const groups: Group[] = [];
   for (const match of body.matchAll(CITATION_GROUP)) {
-    const content = match[1] ?? '';
-    if (HAS_DIGIT.test(content)) groups.push({ start: match.index, end: match.index + match[0].length, content });
+    let content = match[1] ?? match[2] ?? match[3] ?? '';
+    if (!HAS_DIGIT.test(content)) continue;
+    // Spaces mean nothing in math: "^ { [ 2 5 ] }" is 25.
+    if (MATH_SUPERSCRIPT_BEFORE.test(body.slice(Math.max(0, match.index - 8), match.index))) content = content.replace(/\s+/g, '');
+    groups.push({ start: match.index, end: match.index + match[0].length, content });
   }
-  const citations: (CitationUse & { offset: number })[] = [];
+  const citations: LocatedCitation[] = [];
   for (let i = 0; i < groups.length; i++) {
     const first = groups[i] as Group;
     let last = first;
@@ -58,7 +69,7 @@ export function findCitations(body: string): (CitationUse & { offset: number })[
     const parsed = parseCitationNumbers(content);
     const start = lines.positionOf(first.start);
     const end = lines.positionOf(last.end);
-    const citation: CitationUse & { offset: number } = {
+    const citation: LocatedCitation = {
       raw: body.slice(first.start, last.end),
       line: start.line,
       column: start.column,
@@ -67,6 +78,7 @@ export function findCitations(body: string): (CitationUse & { offset: number })[
       numbers: parsed.numbers,
       keys: [],
       offset: first.start,
+      endOffset: last.end,
     };
     if (parsed.malformed !== undefined) citation.malformed = parsed.malformed;
     citations.push(citation);
@@ -143,13 +155,21 @@ function readReferenceList(lines: readonly string[], from: number, file: string)
 
 /**
  * The first author of a formatted entry: the text before the first comma or full stop
- * ("ILLEI G G, SHIROTA Y, …", "Illei GG, Shirota Y. …", "陈建锋, 等. …").
+ * ("ILLEI G G, SHIROTA Y, …", "Illei GG, Shirota Y. …", "陈建锋, 等. …", "陈竺．健康中国 …").
  */
 export function firstAuthorOfEntry(text: string): ListedReference['firstAuthor'] {
-  const head = /^([^,.，。;；]+)/.exec(text.trim())?.[1]?.trim();
-  if (!head) return undefined;
-  // GB/T 7714 writes Latin family names in capitals: "ILLEI G G" → "Illei G G".
-  const name = head.replace(/^([A-Z][A-Z'’-]+)(?=\s)/, (family) => family[0] + family.slice(1).toLowerCase());
+  const head = /^([^,.，。．;；、]+)/.exec(text.trim())?.[1]?.trim();
+  if (!head || head.length > MAX_AUTHOR_CHARS) return undefined;
+  // A Chinese name is two to four characters; a longer run is a title or an organisation ("中国互联网络发展状况统计报告").
+  if (/^\p{Script=Han}+$/u.test(head) && head.length > 4) return undefined;
+  const name = head
+    // GB/T 7714 writes Latin family names in capitals: "ILLEI G G" → "Illei G G".
+    .replace(/^([A-Z][A-Z'’-]+)(?=\s)/, (family) => family[0] + family.slice(1).toLowerCase())
+    // OCR runs family name and initials together: "RantyML" → "Ranty ML".
+    .replace(/^([A-Z][a-z]+)([A-Z]{1,3})$/, '$1 $2');
   const parsed = parsePersonName(name);
   return parsed.ok ? parsed.value : undefined;
 }
+
+/** Longer than this, the text before the first comma is not one person's name. */
+const MAX_AUTHOR_CHARS = 60;

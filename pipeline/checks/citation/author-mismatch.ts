@@ -2,6 +2,7 @@
 import { nameKey, parsePersonName, sameAuthor, type PersonName } from '../../normalise/author.ts';
 import type { CitationUse, CitedDocument, CreditedAuthor } from '../../citations/types.ts';
 import { citationPlace } from '../../citations/place.ts';
+import { surnameAndInitials } from '../../normalise/pinyin.ts';
 import { defineRule, type RecordIndex } from '../types.ts';
 
 export default defineRule({
@@ -51,17 +52,54 @@ export default defineRule({
 
 /**
  * Whether a credit names the first author. Prose puts words before a name ("Recently Smith et
- * al."), so a credit whose words include the first author's family name also counts.
+ * al."), so a credit whose words include the first author's family name also counts; so does one
+ * part of a double family name ("Mercado" for Quiroz-Mercado H). A Chinese name and its pinyin
+ * ("Ma Chaoyi" for 马超逸, 陈建锋 for Chen JF) are compared through pinyin.
  */
 function creditNames(credited: CreditedAuthor, firstAuthor: PersonName): boolean {
+  if (credited.person.script !== firstAuthor.script) return samePersonAcrossScripts(credited.person, firstAuthor);
   if (sameAuthor(credited.person, firstAuthor)) return true;
   const family = nameKey(firstAuthor);
   // Same family name but another initial ("Manfredi B" for Manfredi A) is a real mismatch.
   if (nameKey(credited.person) === family) return false;
+  const familyParts = firstAuthor.family.split(/[-\s]+/);
+  if (familyParts.length > 1 && familyParts.some((part) => nameKey({ ...firstAuthor, family: part }) === nameKey(credited.person))) return true;
   return credited.text.split(/\s+/).some((word) => {
     const parsed = parsePersonName(word);
     return parsed.ok && nameKey(parsed.value) === family;
   });
+}
+
+/**
+ * A name in Chinese characters and one in Latin letters are the same person when the Latin words
+ * hold the pinyin surname and the given-name initials agree as far as both go ("Ma Chaoyi" and
+ * "Ma CY" for 马超逸; "Chaoyi Ma" given first, too).
+ */
+function samePersonAcrossScripts(a: PersonName, b: PersonName): boolean {
+  const [han, latin] = a.script === 'han' ? [a, b] : [b, a];
+  const pinyin = surnameAndInitials(han.literal);
+  if (!pinyin) return false;
+  const words = latin.literal.split(/[\s,]+/).filter(Boolean);
+  return words.some((word, k) => {
+    if (fold(word) !== pinyin.surname) return false;
+    const after = words.slice(k + 1);
+    const given = after.length > 0 ? after : words.slice(0, k).slice(-1);
+    if (given.length === 0 || pinyin.initials === '') return true;
+    const initials = given.map(initialsOf).join('');
+    const common = Math.min(initials.length, pinyin.initials.length);
+    return initials.slice(0, common) === pinyin.initials.slice(0, common);
+  });
+}
+
+/** Lower case, diacritics, hyphens and apostrophes gone: "Lü" → "lu", "Xi'an" → "xian". */
+function fold(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^a-z]/g, '');
+}
+
+/** "Jianfeng" → "j", "Jian-feng" → "jf", "JF" or "J.F." → "jf". */
+function initialsOf(word: string): string {
+  if (/^(?:[A-Z]\.?-?){1,4}$/.test(word)) return word.replace(/[^A-Z]/g, '').toLowerCase();
+  return word.split(/[-’']+/).map((part) => part.charAt(0).toLowerCase()).join('');
 }
 
 /** The one work a citation names (a number in a manuscript, an id in a template), or undefined for a group. */
