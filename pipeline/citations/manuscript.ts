@@ -158,7 +158,8 @@ function readReferenceList(lines: readonly string[], from: number, file: string)
  * ("ILLEI G G, SHIROTA Y, …", "Illei GG, Shirota Y. …", "陈建锋, 等. …", "陈竺．健康中国 …").
  */
 export function firstAuthorOfEntry(text: string): ListedReference['firstAuthor'] {
-  const head = /^([^,.，。．;；、]+)/.exec(text.trim())?.[1]?.trim();
+  // A full stop before a lower-case letter is inside a word ("ClinicalTrials.gov"), not after a name.
+  const head = /^((?:[^,.，。．;；、]|\.(?=[a-z]))+)/.exec(text.trim())?.[1]?.trim();
   if (!head || head.length > MAX_AUTHOR_CHARS) return undefined;
   // A Chinese name is two to four characters; a longer run is a title or an organisation ("中国互联网络发展状况统计报告").
   if (/^\p{Script=Han}+$/u.test(head) && head.length > 4) return undefined;

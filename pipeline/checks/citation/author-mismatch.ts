@@ -2,16 +2,18 @@
 import { nameKey, parsePersonName, sameAuthor, type PersonName } from '../../normalise/author.ts';
 import type { CitationUse, CitedDocument, CreditedAuthor } from '../../citations/types.ts';
 import { citationPlace } from '../../citations/place.ts';
+import { formatNumberList } from '../../citations/number-list.ts';
 import { surnameAndInitials } from '../../normalise/pinyin.ts';
 import { defineRule, type RecordIndex } from '../types.ts';
 
 export default defineRule({
   meta: {
     severity: 'warning',
-    description: "The author named at a citation is not the cited work's first author, or a work is credited to two authors",
+    description: "The author named at a citation is not the cited work's first author, or a work is credited to two authors (or the list gives no author to check against)",
     messages: {
       notFirstAuthor: '{{raw}} is credited to {{named}}, but the first author of reference {{work}} is {{firstAuthor}}',
       twoAuthors: '{{raw}} is credited to {{named}} here but to {{other}} on line {{line}}',
+      unchecked: 'author credits at {{numbers}} cannot be checked: the reference list gives no first author for {{them}}',
     },
   },
   create(context) {
@@ -19,11 +21,14 @@ export default defineRule({
       document(document) {
         const firstAuthorOf = firstAuthorLookup(document, context.index);
         const firstCredit = new Map<string, CitationUse>();
+        const listed = new Map((document.references ?? []).map((entry) => [String(entry.number), entry]));
+        const unchecked = new Set<number>();
         for (const citation of document.citations) {
           const credited = citation.credited;
           const work = singleWork(citation);
           if (!credited || work === undefined) continue;
           const firstAuthor = firstAuthorOf(work);
+          if (!firstAuthor && document.kind === 'manuscript' && listed.has(work)) unchecked.add(Number(work));
           const place = citationPlace(document.file, citation);
           if (firstAuthor && !creditNames(credited, firstAuthor)) {
             context.report(place, {
@@ -44,6 +49,16 @@ export default defineRule({
               actual: credited.text,
             });
           }
+        }
+        // Said once, at the first such entry: a list that cannot be read for authors must not pass silently.
+        const first = Math.min(...unchecked);
+        const entry = listed.get(String(first));
+        if (entry) {
+          const numbers = formatNumberList(unchecked);
+          context.report(
+            { file: entry.file, line: entry.line, column: entry.column },
+            { messageId: 'unchecked', data: { numbers: `[${numbers}]`, them: unchecked.size === 1 ? 'it' : 'them' }, actual: numbers },
+          );
         }
       },
     };
@@ -72,8 +87,8 @@ function creditNames(credited: CreditedAuthor, firstAuthor: PersonName): boolean
 
 /**
  * A name in Chinese characters and one in Latin letters are the same person when the Latin words
- * hold the pinyin surname and the given-name initials agree as far as both go ("Ma Chaoyi" and
- * "Ma CY" for 马超逸; "Chaoyi Ma" given first, too).
+ * hold the pinyin surname and the given name: its whole pinyin ("Ma Chaoyi", "Chaoyi Ma", "Ma
+ * Chao-yi") or initials that agree as far as both go ("Ma CY", "MA C" for 马超逸).
  */
 function samePersonAcrossScripts(a: PersonName, b: PersonName): boolean {
   const [han, latin] = a.script === 'han' ? [a, b] : [b, a];
@@ -84,23 +99,22 @@ function samePersonAcrossScripts(a: PersonName, b: PersonName): boolean {
     if (fold(word) !== pinyin.surname) return false;
     const after = words.slice(k + 1);
     const given = after.length > 0 ? after : words.slice(0, k).slice(-1);
-    if (given.length === 0 || pinyin.initials === '') return true;
-    const initials = given.map(initialsOf).join('');
+    if (given.length === 0 || pinyin.given === '') return true;
+    // Initials ("Ma CY", "CHEN J F") agree as far as both go; a written given name must be the whole pinyin ("Chaoxi" is not 超逸).
+    if (!given.every((word) => INITIALS.test(word))) return given.map(fold).join('') === pinyin.given;
+    const initials = given.map((word) => word.replace(/[^A-Z]/g, '').toLowerCase()).join('');
     const common = Math.min(initials.length, pinyin.initials.length);
     return initials.slice(0, common) === pinyin.initials.slice(0, common);
   });
 }
+
+const INITIALS = /^(?:[A-Z]\.?-?){1,4}$/;
 
 /** Lower case, diacritics, hyphens and apostrophes gone: "Lü" → "lu", "Xi'an" → "xian". */
 function fold(word: string): string {
   return word.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^a-z]/g, '');
 }
 
-/** "Jianfeng" → "j", "Jian-feng" → "jf", "JF" or "J.F." → "jf". */
-function initialsOf(word: string): string {
-  if (/^(?:[A-Z]\.?-?){1,4}$/.test(word)) return word.replace(/[^A-Z]/g, '').toLowerCase();
-  return word.split(/[-’']+/).map((part) => part.charAt(0).toLowerCase()).join('');
-}
 
 /** The one work a citation names (a number in a manuscript, an id in a template), or undefined for a group. */
 function singleWork(citation: CitationUse): string | undefined {
