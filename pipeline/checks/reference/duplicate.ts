@@ -1,15 +1,27 @@
 // reference/duplicate: a reference entered twice (same DOI, same PMID, or same first author, year and title), so one work is credited twice.
 import { nameKey, type PersonName } from '../../normalise/author.ts';
 import { doiKey } from '../../normalise/identifier.ts';
-import type { ReferenceRecord } from '../../schema/tables.ts';
+import { readEntryFields } from '../../citations/entry-fields.ts';
+import type { ListedReference } from '../../citations/types.ts';
 import { defineRule } from '../types.ts';
 
 type Criterion = 'doi' | 'pmid' | 'title';
 
-/** What is kept of the first row with a key: enough to name it. */
+/** What is kept of the first row (or list entry) with a key: enough to name it. */
 interface FirstReference {
   id: string | undefined;
   line: number;
+  /** A manuscript's list entry: its number. */
+  number?: number;
+}
+
+/** What a reference is matched on, from a references.csv row or read out of a list entry's text. */
+interface Described {
+  doi?: string | undefined;
+  pmid?: string | undefined;
+  firstAuthor?: PersonName | undefined;
+  year?: number | undefined;
+  title?: string | undefined;
 }
 
 export default defineRule({
@@ -26,7 +38,7 @@ export default defineRule({
     const first: Record<Criterion, Map<string, FirstReference>> = { doi: new Map(), pmid: new Map(), title: new Map() };
     return {
       reference(record) {
-        const keys = keysOf(record);
+        const keys = keysOf({ doi: record.doi, pmid: record.pmid, firstAuthor: record.authors?.names[0], year: record.year, title: record.title });
         const match = findEarlier(keys, first);
         remember(keys, { id: record.id, line: record.source.line }, first);
         if (match === undefined) return;
@@ -36,14 +48,35 @@ export default defineRule({
         const data = { doi: record.doi ?? '', pmid: record.pmid ?? '', author: displayName(record.authors?.names[0]), year: record.year ?? '', other };
         context.reportField(record.source, match.criterion, { messageId: match.criterion, data, actual: record.source.cell(match.criterion)?.raw.trim() ?? '' });
       },
+      document(document) {
+        // A manuscript's own list (or one given as a file); a list drawn from references.csv was checked row by row above.
+        if (document.kind !== 'manuscript') return;
+        const entries = (document.references ?? []).filter((entry) => entry.record === undefined);
+        const seen: Record<Criterion, Map<string, FirstReference>> = { doi: new Map(), pmid: new Map(), title: new Map() };
+        for (const entry of entries) {
+          const fields = describeEntry(entry);
+          const keys = keysOf(fields);
+          const match = findEarlier(keys, seen);
+          remember(keys, { id: undefined, line: entry.line, number: entry.number }, seen);
+          if (match === undefined) continue;
+          const data = { doi: fields.doi ?? '', pmid: fields.pmid ?? '', author: displayName(fields.firstAuthor), year: fields.year ?? '', other: describeReference(match.earlier) };
+          const actual = match.criterion === 'title' ? fields.title ?? '' : (match.criterion === 'doi' ? fields.doi : fields.pmid) ?? '';
+          context.report({ file: entry.file, line: entry.line, column: entry.column }, { messageId: match.criterion, data, actual });
+        }
+      },
     };
   },
 });
 
+/** A list entry's fields: its first author as the list was read, the rest out of its text. */
+function describeEntry(entry: ListedReference): Described {
+  return { ...readEntryFields(entry.text), firstAuthor: entry.firstAuthor };
+}
+
 /** The keys a reference is matched on, in the order they are tried; a key is undefined when the row lacks it. */
-function keysOf(record: ReferenceRecord): Record<Criterion, string | undefined> {
+function keysOf(reference: Described): Record<Criterion, string | undefined> {
   // DOIs are case-insensitive; the parsed DOI keeps the publisher's case for printing.
-  return { doi: record.doi === undefined ? undefined : doiKey(record.doi), pmid: record.pmid, title: titleKey(record) };
+  return { doi: reference.doi === undefined ? undefined : doiKey(reference.doi), pmid: reference.pmid, title: titleKey(reference) };
 }
 
 function findEarlier(
@@ -71,21 +104,22 @@ function remember(keys: Record<Criterion, string | undefined>, reference: FirstR
  * Titles are compared NFKC-folded, case-folded and without punctuation or spaces, so a copy
  * with full-width colons or another capitalisation still matches.
  */
-function titleKey(record: ReferenceRecord): string | undefined {
-  const author = record.authors?.names[0];
-  const title = record.title === undefined ? '' : normaliseTitle(record.title);
-  if (author === undefined || record.year === undefined || title === '') return undefined;
+function titleKey(reference: Described): string | undefined {
+  const author = reference.firstAuthor;
+  const title = reference.title === undefined ? '' : normaliseTitle(reference.title);
+  if (author === undefined || reference.year === undefined || title === '') return undefined;
   // Joined, not a template literal: a joined key is one flat string, and every reference's key is kept.
-  return [nameKey(author), record.year, title].join('\u0000');
+  return [nameKey(author), reference.year, title].join('\u0000');
 }
 
 function normaliseTitle(title: string): string {
   return title.normalize('NFKC').toLowerCase().replace(/[\p{P}\p{White_Space}]/gu, '');
 }
 
-/** "reference manfredi2020 (line 30)", or "the reference on line 30" for a row whose id is missing or invalid. */
+/** "reference manfredi2020 (line 30)", "reference [3] (line 104)" for a list entry, or "the reference on line 30" for a row whose id is missing or invalid. */
 function describeReference(reference: FirstReference): string {
-  const { id, line } = reference;
+  const { id, line, number } = reference;
+  if (number !== undefined) return `reference [${number}] (line ${line})`;
   return id === undefined ? `the reference on line ${line}` : `reference ${id} (line ${line})`;
 }
 
