@@ -134,9 +134,11 @@ function readReferenceList(lines: readonly string[], from: number, file: string)
     const line = lines[i] ?? '';
     const match = LIST_ENTRY.exec(line);
     const last = entries[entries.length - 1];
-    // "n." is a new entry only where it continues the numbering; "2010. 62(2):542" wraps the last one.
+    // "n." is a new entry only where it continues the numbering, or skips a few numbers before a name
+    // (an entry deleted: "1. …", "3. Illei GG …"); "2010. 62(2):542" wraps the last one.
     const plainNumber = match && match[1] === undefined ? Number(toAscii(match[2] ?? '')) : undefined;
-    if (!match || (plainNumber !== undefined && last !== undefined && plainNumber !== last.number + 1)) {
+    const continues = (n: number, from: number, rest: string): boolean => n === from + 1 || (n > from && n <= from + MAX_SKIPPED_ENTRIES && /^\p{L}/u.test(rest));
+    if (!match || (plainNumber !== undefined && last !== undefined && !continues(plainNumber, last.number, match[3] ?? ''))) {
       // A wrapped entry continues on the next line.
       if (last && line.trim()) last.text = `${last.text} ${line.trim()}`;
       continue;
@@ -171,6 +173,9 @@ export function firstAuthorOfEntry(text: string): ListedReference['firstAuthor']
   const parsed = parsePersonName(name);
   return parsed.ok ? parsed.value : undefined;
 }
+
+/** How many numbers an `n.` entry may skip and still start an entry (more is a wrapped line such as "2010. 62(2)"). */
+const MAX_SKIPPED_ENTRIES = 5;
 
 /** Longer than this, the text before the first comma is not one person's name. */
 const MAX_AUTHOR_CHARS = 60;
