@@ -14,6 +14,7 @@ export default defineRule({
       notFirstAuthor: '{{raw}} is credited to {{named}}, but the first author of reference {{work}} is {{firstAuthor}}',
       twoAuthors: '{{raw}} is credited to {{named}} here but to {{other}} on line {{line}}',
       unchecked: 'author credits at {{numbers}} cannot be checked: the reference list gives no first author for {{them}}',
+      noEntries: 'author credits at {{numbers}} cannot be checked: the reference list has no numbered entries',
     },
   },
   create(context) {
@@ -23,12 +24,16 @@ export default defineRule({
         const firstCredit = new Map<string, CitationUse>();
         const listed = new Map((document.references ?? []).map((entry) => [String(entry.number), entry]));
         const unchecked = new Set<number>();
+        // A heading with nothing numbered under it (an author–year list, a list in a form not read).
+        const unreadList = document.kind === 'manuscript' && document.references !== undefined && document.references.length === 0;
+        let firstUnread: CitationUse | undefined;
         for (const citation of document.citations) {
           const credited = citation.credited;
           const work = singleWork(citation);
           if (!credited || work === undefined) continue;
           const firstAuthor = firstAuthorOf(work);
-          if (!firstAuthor && document.kind === 'manuscript' && listed.has(work)) unchecked.add(Number(work));
+          if (!firstAuthor && document.kind === 'manuscript' && (listed.has(work) || unreadList)) unchecked.add(Number(work));
+          if (unreadList) firstUnread ??= citation;
           const place = citationPlace(document.file, citation);
           if (firstAuthor && !creditNames(credited, firstAuthor)) {
             context.report(place, {
@@ -53,7 +58,10 @@ export default defineRule({
         // Said once, at the first such entry: a list that cannot be read for authors must not pass silently.
         const first = Math.min(...unchecked);
         const entry = listed.get(String(first));
-        if (entry) {
+        if (firstUnread) {
+          const numbers = formatNumberList(unchecked);
+          context.report(citationPlace(document.file, firstUnread), { messageId: 'noEntries', data: { numbers: `[${numbers}]` }, actual: numbers });
+        } else if (entry) {
           const numbers = formatNumberList(unchecked);
           context.report(
             { file: entry.file, line: entry.line, column: entry.column },

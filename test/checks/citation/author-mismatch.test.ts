@@ -222,5 +222,10 @@ testRule('citation/author-mismatch', {
       tables: { manuscript: manuscript('Smith 等[1]报告。Jones 等[2]发现。', '', '参考文献', '[1] 中国互联网络发展状况统计报告 [J].', '[2] ClinicalTrials.gov Identifier: NCT04093752.') },
       diagnostics: [{ line: 4, column: 1, message: 'author credits at [1, 2] cannot be checked: the reference list gives no first author for them' }],
     },
+    {
+      name: 'a list with nothing numbered under its heading is said once, at the first credit',
+      tables: { manuscript: manuscript('Smith 等[1]报告。Jones 等[2]发现。', '', 'References', 'Smith J (2020) A trial. Lancet 1:1.') },
+      diagnostics: [{ line: 1, column: 8, message: 'author credits at [1, 2] cannot be checked: the reference list has no numbered entries' }],
+    },
   ],
 });
