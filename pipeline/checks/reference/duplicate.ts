@@ -68,9 +68,9 @@ export default defineRule({
   },
 });
 
-/** A list entry's fields: its first author as the list was read, the rest out of its text. */
+/** A list entry's fields: its first author as the list was read, the rest from its file or out of its text. */
 function describeEntry(entry: ListedReference): Described {
-  return { ...readEntryFields(entry.text), firstAuthor: entry.firstAuthor };
+  return { ...(entry.fields ?? readEntryFields(entry.text)), firstAuthor: entry.firstAuthor };
 }
 
 /** The keys a reference is matched on, in the order they are tried; a key is undefined when the row lacks it. */
