@@ -1,5 +1,5 @@
 // Finds the author a sentence credits a citation to ("Manfredi 等人[27]", "陈建锋等[1]", "马超逸团队[1]", "Shacham的研究 … [35]", "Smith et al. [3]").
-import { parsePersonName } from '../normalise/author.ts';
+import { COMPOUND_SURNAMES, parsePersonName } from '../normalise/author.ts';
 import type { CitationUse, CreditedAuthor } from './types.ts';
 
 /**
@@ -15,14 +15,13 @@ const MAX_NAME_CHARS = 80;
 /** Spaces (and one line break: "Gabor G Illei⏎等人[44]") allowed between a name and its marker. */
 const MAX_GAP_CHARS = 4;
 
-// Common Chinese surnames, compound ones first: a name is a surname plus one or two characters.
-const COMPOUND_SURNAMES: ReadonlySet<string> = new Set(['欧阳', '司马', '诸葛', '上官', '东方', '皇甫', '令狐', '慕容', '尉迟', '长孙', '宇文', '司徒', '夏侯']);
+// Common Chinese surnames (compound ones from normalise/author.ts): a name is a surname plus one or two characters.
 const SINGLE_SURNAMES: ReadonlySet<string> = new Set(
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤',
 );
 /**
- * Characters that end medical terms and hardly ever a given name: "高血压等[1]" and "糖尿病等[2]"
- * start with a surname (高, 糖 is not one, but 高 is) yet name a condition, not a person.
+ * Characters of medical terms that are hardly ever in a given name: "高血压等[1]" starts with the
+ * surname 高 and has the shape of a name, yet names a condition, not a person.
  */
 const NOT_IN_GIVEN_NAMES: ReadonlySet<string> = new Set('病症炎癌瘤压酸素剂药类物性率疗术检验液苷肽脂糖尿');
 /**
