@@ -192,9 +192,9 @@ function latinNameEndingAt(body: string, nameEnd: number, end: number): Credit |
     if (word === '' || !NAME_WORD.test(word) || LATIN_LETTER.test(body.charAt(wordStart - 1)) || /[0-9]/.test(body.charAt(wordStart - 1))) break;
     words.unshift(word);
     start = wordStart;
-    // Words of one name are separated by spaces or tabs on one line.
+    // Words of one name are separated by one or two spaces or tabs on one line.
     let gap = wordStart;
-    while (gap > 0 && (body.charAt(gap - 1) === ' ' || body.charAt(gap - 1) === '\t')) gap--;
+    while (gap > 0 && wordStart - gap <= 2 && (body.charAt(gap - 1) === ' ' || body.charAt(gap - 1) === '\t')) gap--;
     if (gap === wordStart || wordStart - gap > 2) break;
     i = gap;
   }

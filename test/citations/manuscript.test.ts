@@ -109,6 +109,7 @@ describe('a 10 MB line with one Chinese character', () => {
   it.each([
     ['spaces between a name and 等', 'Miller' + ' '.repeat(10_000_000) + '中等[1]'],
     ['name-like words', 'Aa Bb '.repeat(1_700_000) + '中等[1]'],
+    ['a name, 10 MB of spaces, a name and 等 before each of many citations', ('Aa' + ' '.repeat(100_000) + 'Bb 等[1]').repeat(100) + '中'],
     ['letters', 'A' + 'a'.repeat(10_000_000) + '中 等[1]'],
     ['等', '中' + '等'.repeat(10_000_000) + '[1]'],
     ['opening brackets', '中' + '['.repeat(10_000_000)],
@@ -116,7 +117,7 @@ describe('a 10 MB line with one Chinese character', () => {
   ])('%s', (_name, text) => {
     const started = Date.now();
     const parsed = parseManuscript(text, 'big.md');
-    expect(parsed.citations.length).toBeLessThanOrEqual(1);
+    expect(parsed.citations.length).toBeLessThanOrEqual(100);
     // Generous for a shared machine; a quadratic scan of 10 MB takes hours.
     expect(Date.now() - started).toBeLessThan(20_000);
   }, 60_000);
