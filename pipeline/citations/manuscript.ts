@@ -42,7 +42,12 @@ interface Group {
   start: number;
   end: number;
   content: string;
+  /** An opening bracket never closed: "Yeh等[8对12例" (OCR lost the "]"). */
+  unclosed?: boolean;
 }
+
+// A bracket, a number and straight on into Chinese text: a citation whose "]" was lost ("[8对12例", "[12仅可观察").
+const UNCLOSED_CITATION = /[[［]([0-9０-９]{1,3})(?=\p{Script=Han})/gu;
 
 /** Every citation in reading order; `[12]–[14]` joins into one citation. Offsets are kept for author matching. */
 export function findCitations(body: string): LocatedCitation[] {
@@ -55,13 +60,17 @@ export function findCitations(body: string): LocatedCitation[] {
     if (MATH_SUPERSCRIPT_BEFORE.test(body.slice(Math.max(0, match.index - 8), match.index))) content = content.replace(/\s+/g, '');
     groups.push({ start: match.index, end: match.index + match[0].length, content });
   }
+  const unclosed = unclosedGroups(body);
+  // A loop, not push(...unclosed): spreading millions of arguments overflows the stack.
+  for (const group of unclosed) groups.push(group);
+  if (unclosed.length > 0) groups.sort((a, b) => a.start - b.start);
   const citations: LocatedCitation[] = [];
   for (let i = 0; i < groups.length; i++) {
     const first = groups[i] as Group;
     let last = first;
     let content = first.content;
     const next = groups[i + 1];
-    if (next && RANGE_JOIN.test(body.slice(first.end, next.start)) && isSingleNumber(first.content) && isSingleNumber(next.content)) {
+    if (next && !first.unclosed && !next.unclosed && RANGE_JOIN.test(body.slice(first.end, next.start)) && isSingleNumber(first.content) && isSingleNumber(next.content)) {
       content = `${first.content.trim()}-${next.content.trim()}`;
       last = next;
       i++;
@@ -81,10 +90,32 @@ export function findCitations(body: string): LocatedCitation[] {
       endOffset: last.end,
     };
     if (parsed.malformed !== undefined) citation.malformed = parsed.malformed;
+    // Its number still counts (as a malformed citation's readable parts do), so the numbering rules do not cascade.
+    if (first.unclosed) citation.malformed = 'the bracket is never closed';
     citations.push(citation);
   }
   return citations;
 }
+
+/**
+ * Brackets opened before a number and Chinese text and never closed: the next bracket after them
+ * opens another ("Yeh等[8对12例…Harper等[27]") or none follows. "[1型糖尿病]" is closed, so it is
+ * text, not a citation. Each scan stops at the next bracket, so the scans together read the body once.
+ */
+function unclosedGroups(body: string): Group[] {
+  const groups: Group[] = [];
+  for (const match of body.matchAll(UNCLOSED_CITATION)) {
+    const end = match.index + match[0].length;
+    let i = end;
+    while (i < body.length && !BRACKETS.has(body.charAt(i))) i++;
+    const closer = body.charAt(i);
+    if (closer === ']' || closer === '］') continue;
+    groups.push({ start: match.index, end, content: match[1] ?? '', unclosed: true });
+  }
+  return groups;
+}
+
+const BRACKETS: ReadonlySet<string> = new Set(['[', '［', ']', '］']);
 
 function isSingleNumber(content: string): boolean {
   return /^\s*[0-9０-９]+\s*$/.test(content);

@@ -40,10 +40,11 @@ interface Review {
   /** `line citation name`, in reading order. */
   credits: string[];
   /**
-   * Every finding on the real text, each a real defect of the published file: numbers the text
-   * skips or entries never cited where OCR damaged the citation (`Westeneng等[对`, `[12仅`, `[I1]`,
-   * `上升2.3倍4`), a misspelt credit (Rantly for Ranty ML), `［39]` against a list of 36, and [4]
-   * of the tirzepatide review carrying [3]'s DOI.
+   * Every finding on the real text, each a real defect of the published file: citations whose "]"
+   * OCR lost (`Yeh等[8对`, `[12仅`), numbers the text skips or entries never cited where OCR damaged
+   * the citation beyond reading (`Westeneng等[对`, `[I1]`, `上升2.3倍4`, `[3，截至`), credits that
+   * do not match (Rantly for Ranty ML; Adrienne, the given name of Scott AW; `Hu等[3` for Hu's [35]),
+   * `［39]` against a list of 36, and [4] of the tirzepatide review carrying [3]'s DOI.
    */
   findings: string[];
   wrongCredit: { from: string; to: string; expected: string };
@@ -54,17 +55,19 @@ interface Review {
 const REVIEWS: readonly Review[] = [
   {
     file: 'chinaxiv-diagnostic-vitrectomy-review.md',
-    counts: { citations: 36, entries: 36, credits: 20 },
+    counts: { citations: 41, entries: 36, credits: 25 },
     dengForms: 18,
     credits: [
-      '33 [2] 林海燕', '35 [5] William', '45 [10] Pakdel', '59 [11] Mercado', '61 [12] ZhangLY', '65 [14] Rantly', '71 [17] Seregard',
-      '77 [13] Margolis', '77 [19] Raparia', '81 [22] Davis', '85 [24] Fisson', '89 [26] Misstate', '89 [27] Harper', '93 [29] Arvanitis',
-      '93 [30] Liu', '97 [31] Machemer', '101 [33] Kanavi', '107 [5] William', '107 [34] Oshima', '107 ［39] Kung',
+      '33 [2] 林海燕', '35 [5] William', '41 [8 Yeh', '45 [1 Oahalou', '45 [10] Pakdel', '59 [11] Mercado', '61 [12] ZhangLY', '65 [14] Rantly',
+      '71 [17] Seregard', '77 [13] Margolis', '77 [19] Raparia', '77 [20 Adrienne', '81 [22] Davis', '85 [24] Fisson', '89 [26] Misstate',
+      '89 [8 Yeh', '89 [27] Harper', '93 [29] Arvanitis', '93 [30] Liu', '97 [31] Machemer', '101 [33] Kanavi', '107 [5] William',
+      '107 [34] Oshima', '107 [3 Hu', '107 ［39] Kung',
     ],
     findings: [
-      '41:61 citation/numbering-gap', '45:286 citation/numbering-gap', '65:82 citation/author-mismatch', '71:295 citation/numbering-gap',
-      '81:207 citation/numbering-gap', '107:301 citation/out-of-range', '120:1 reference/uncited', '122:1 reference/uncited',
-      '123:1 reference/uncited', '132:1 reference/uncited', '136:1 reference/uncited', '154:1 reference/uncited', '155:1 reference/uncited',
+      '41:61 citation/numbering-gap', '41:69 citation/malformed', '45:79 citation/malformed', '45:286 citation/numbering-gap',
+      '65:82 citation/author-mismatch', '71:295 citation/numbering-gap', '77:264 citation/author-mismatch', '77:264 citation/malformed',
+      '89:269 citation/malformed', '107:205 citation/author-mismatch', '107:205 citation/malformed', '107:301 citation/out-of-range',
+      '120:1 reference/uncited', '123:1 reference/uncited', '132:1 reference/uncited', '154:1 reference/uncited', '155:1 reference/uncited',
     ],
     wrongCredit: { from: 'Davis等[22]', to: 'Miller等[22]', expected: '[22] is credited to Miller, but the first author of reference 22 is Davis JL' },
     swap: {
@@ -80,12 +83,12 @@ const REVIEWS: readonly Review[] = [
   },
   {
     file: 'chinaxiv-tirzepatide-review.md',
-    counts: { citations: 59, entries: 51, credits: 6 },
+    counts: { citations: 62, entries: 51, credits: 7 },
     dengForms: 6,
-    credits: ['35 [6] Coskun', '41 [18] Thomas', '41 [19] TimHeise', '55 [37] Patoulias', '72 [49] Frias', '76 [51] Urva'],
+    credits: ['35 [6] Coskun', '41 [18] Thomas', '41 [19] TimHeise', '55 [37] Patoulias', '72 [49] Frias', '74 [50 Urva', '76 [51] Urva'],
     findings: [
-      '39:146 citation/numbering-gap', '55:475 citation/numbering-gap', '76:20 citation/numbering-gap', '97:1 reference/duplicate',
-      '104:1 reference/uncited', '129:1 reference/uncited', '143:1 reference/uncited',
+      '39:146 citation/numbering-gap', '55:171 citation/malformed', '74:24 citation/malformed', '74:234 citation/malformed',
+      '97:1 reference/duplicate', '104:1 reference/uncited',
     ],
     wrongCredit: { from: 'Coskun 等[6]', to: 'Sloop 等[6]', expected: '[6] is credited to Sloop, but the first author of reference 6 is Coskun T' },
     swap: {
@@ -101,12 +104,12 @@ const REVIEWS: readonly Review[] = [
   },
   {
     file: 'chinaxiv-wearable-af-review.md',
-    counts: { citations: 36, entries: 35, credits: 1 },
+    counts: { citations: 38, entries: 35, credits: 1 },
     dengForms: 0,
     credits: ['57 [35] Shacham'],
     findings: [
-      '23:272 citation/numbering-gap', '31:132 citation/numbering-gap', '57:435 citation/numbering-gap', '76:1 reference/uncited',
-      '84:1 reference/uncited', '105:1 reference/uncited',
+      '23:272 citation/numbering-gap', '31:84 citation/malformed', '41:541 citation/malformed', '57:435 citation/numbering-gap',
+      '76:1 reference/uncited', '105:1 reference/uncited',
     ],
     wrongCredit: { from: 'Shacham的研究', to: 'Birati的研究', expected: '[35] is credited to Birati, but the first author of reference 35 is Shacham J' },
     swap: {
