@@ -192,7 +192,8 @@ function readReferenceList(lines: readonly string[], from: number, file: string)
  */
 export function firstAuthorOfEntry(text: string): ListedReference['firstAuthor'] {
   // A full stop before a lower-case letter is inside a word ("ClinicalTrials.gov"), not after a name.
-  const head = /^((?:[^,.，。．;；、]|\.(?=[a-z]))+)/.exec(text.trim())?.[1]?.trim();
+  // Only the entry's start is read: a name is short, and a repeated group over a 10 MB entry would overflow the regexp stack.
+  const head = /^((?:[^,.，。．;；、]|\.(?=[a-z]))+)/.exec(text.trimStart().slice(0, MAX_AUTHOR_CHARS + 1))?.[1]?.trim();
   if (!head || head.length > MAX_AUTHOR_CHARS) return undefined;
   // A Chinese name is two to four characters; a longer run is a title or an organisation ("中国互联网络发展状况统计报告").
   if (/^\p{Script=Han}+$/u.test(head) && head.length > 4) return undefined;

@@ -123,6 +123,7 @@ describe('a 10 MB line with one Chinese character', () => {
     ['等', '中' + '等'.repeat(10_000_000) + '[1]'],
     ['opening brackets', '中' + '['.repeat(10_000_000)],
     ['unclosed citations', '[1中'.repeat(2_500_000)],
+    ['a reference entry of letters', '参考文献\n[1] ' + 'a'.repeat(10_000_000) + '中'],
     ['unclosed superscripts', '中' + '<sup>1'.repeat(1_700_000)],
   ])('%s', (_name, text) => {
     const started = Date.now();
