@@ -2,6 +2,7 @@
 import { parsePersonName } from '../normalise/author.ts';
 import type { CitationUse, ListedReference } from './types.ts';
 import { LineIndex } from './line-index.ts';
+import { appendAll } from '../arrays.ts';
 import { findCreditedAuthors, type LocatedCitation } from './credited-author.ts';
 
 export interface ParsedManuscript {
@@ -61,8 +62,7 @@ export function findCitations(body: string): LocatedCitation[] {
     groups.push({ start: match.index, end: match.index + match[0].length, content });
   }
   const unclosed = unclosedGroups(body);
-  // A loop, not push(...unclosed): spreading millions of arguments overflows the stack.
-  for (const group of unclosed) groups.push(group);
+  appendAll(groups, unclosed);
   if (unclosed.length > 0) groups.sort((a, b) => a.start - b.start);
   const citations: LocatedCitation[] = [];
   for (let i = 0; i < groups.length; i++) {

@@ -3,6 +3,7 @@ import { nameKey, parsePersonName, sameAuthor, type PersonName } from '../../nor
 import type { CitationUse, CitedDocument, CreditedAuthor } from '../../citations/types.ts';
 import { citationPlace } from '../../citations/place.ts';
 import { formatNumberList } from '../../citations/number-list.ts';
+import { minOf } from '../../arrays.ts';
 import { surnameAndInitials } from '../../normalise/pinyin.ts';
 import { defineRule, type RecordIndex } from '../types.ts';
 
@@ -56,7 +57,7 @@ export default defineRule({
           }
         }
         // Said once, at the first such entry: a list that cannot be read for authors must not pass silently.
-        const first = Math.min(...unchecked);
+        const first = minOf(unchecked);
         const entry = listed.get(String(first));
         if (firstUnread) {
           const numbers = formatNumberList(unchecked);
