@@ -30,11 +30,32 @@ export interface RecordCounts {
   rejected: number;
 }
 
+/** What `cite-check` read of a manuscript: its citations, the entries of its reference list (or the one given), and the citations credited to an author. */
+export interface ManuscriptCounts {
+  citations: number;
+  entries: number;
+  credits: number;
+}
+
 export interface Summary {
   errors: number;
   warnings: number;
   infos: number;
   records: RecordCounts;
+  /** Only for `cite-check`; `records` then counts references.csv rows given with `--references`, 0 otherwise. */
+  manuscript?: ManuscriptCounts;
+}
+
+/** The summary's accounting in words: "records: 3 read, …" and/or "manuscript: 59 citations, …". */
+export function describeCounts(summary: Summary): string[] {
+  const { records, manuscript } = summary;
+  const parts: string[] = [];
+  if (manuscript) {
+    const { citations, entries, credits } = manuscript;
+    parts.push(`manuscript: ${citations} citation${citations === 1 ? '' : 's'}, ${entries} reference entr${entries === 1 ? 'y' : 'ies'}, ${credits} author credit${credits === 1 ? '' : 's'}`);
+  }
+  if (!manuscript || records.read > 0) parts.push(`records: ${records.read} read, ${records.accepted} accepted, ${records.rejected} rejected`);
+  return parts;
 }
 
 /** What a check run produces, and what every formatter takes. */

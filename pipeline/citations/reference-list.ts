@@ -3,6 +3,7 @@ import type { PersonName } from '../normalise/author.ts';
 import { parsePersonName } from '../normalise/author.ts';
 import type { ReferenceRecord } from '../schema/tables.ts';
 import type { ImportedItem } from './bibliographic-file.ts';
+import type { EntryFields } from './entry-fields.ts';
 import type { ListedReference } from './types.ts';
 
 /** Rows with a number, in number order, each at its row's place. */
@@ -26,6 +27,7 @@ export function listFromItems(items: readonly ImportedItem[], file: string): Lis
     const entry: ListedReference = { number: Number.isInteger(given) && given > 0 ? given : i + 1, text: item.title ?? '', line: 1, column: 1, file };
     const author = firstAuthorOfItem(item);
     if (author) entry.firstAuthor = author;
+    entry.fields = fieldsOfItem(item);
     return entry;
   });
 }
@@ -36,4 +38,14 @@ function firstAuthorOfItem(item: ImportedItem): PersonName | undefined {
   const text = 'literal' in first ? first.literal : first.given ? `${first.family}, ${first.given}` : first.family;
   const parsed = parsePersonName(text);
   return parsed.ok ? parsed.value : undefined;
+}
+
+function fieldsOfItem(item: ImportedItem): EntryFields {
+  const fields: EntryFields = {};
+  if (item.DOI) fields.doi = item.DOI;
+  if (item.PMID) fields.pmid = item.PMID;
+  const year = item.issued?.['date-parts'][0]?.[0];
+  if (year !== undefined && Number.isInteger(year)) fields.year = year;
+  if (item.title) fields.title = item.title;
+  return fields;
 }

@@ -2,7 +2,7 @@
 import { findHelperCalls, findUnknownHelper, parseTemplate, type TemplateTree } from '../render/handlebars.ts';
 import { TEMPLATE_HELPERS } from '../render/helpers.ts';
 import { ReviewError } from '../errors.ts';
-import { findCreditedAuthors } from './credited-author.ts';
+import { findCreditedAuthors, type LocatedCitation } from './credited-author.ts';
 import type { CitationUse, CitedDocument } from './types.ts';
 import { LineIndex } from './line-index.ts';
 
@@ -17,7 +17,7 @@ export function templateCitations(source: string, file: string, program: Templat
   if (unknown) throw new ReviewError('TEMPLATE', `${file}:${unknown.line}:${unknown.column}: unknown helper '${unknown.name}'`, { path: file });
   const lines = new LineIndex(source);
   const citations = findHelperCalls(program, CITE).map((call) => {
-    const citation: CitationUse & { offset: number } = {
+    const citation: LocatedCitation = {
       raw: source.slice(lines.offsetOf(call.line, call.column), lines.offsetOf(call.endLine, call.endColumn)),
       line: call.line,
       column: call.column,
@@ -26,6 +26,7 @@ export function templateCitations(source: string, file: string, program: Templat
       numbers: [],
       keys: call.strings,
       offset: lines.offsetOf(call.line, call.column),
+      endOffset: lines.offsetOf(call.endLine, call.endColumn),
     };
     // Only quoted ids can be checked before rendering: a variable or a number is reported, not guessed.
     if (call.argumentCount === 0) citation.malformed = 'it names no reference; write {{cite "id"}}';
@@ -33,5 +34,5 @@ export function templateCitations(source: string, file: string, program: Templat
     return citation;
   });
   for (const { citation, author } of findCreditedAuthors(source, citations)) citation.credited = author;
-  return { file, kind: 'template', citations: citations.map(({ offset: _offset, ...citation }): CitationUse => citation), references: undefined };
+  return { file, kind: 'template', citations: citations.map(({ offset: _offset, endOffset: _end, ...citation }): CitationUse => citation), references: undefined };
 }

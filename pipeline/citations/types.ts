@@ -1,6 +1,7 @@
 // The model of a citing document (a hand-numbered manuscript, or the review's templates) that citation rules check.
 import type { PersonName } from '../normalise/author.ts';
 import type { ReferenceRecord } from '../schema/tables.ts';
+import type { EntryFields } from './entry-fields.ts';
 
 /** An author named in the text next to a citation ("Manfredi 等人[27]", "Shirota 研究表明 … [44]"). */
 export interface CreditedAuthor {
@@ -37,6 +38,8 @@ export interface ListedReference {
   file: string;
   firstAuthor?: PersonName;
   record?: ReferenceRecord;
+  /** DOI, PMID, year and title, when a structured file (CSL-JSON, RIS, BibTeX) gives them; a manuscript's entry is free text, read when needed. */
+  fields?: EntryFields;
 }
 
 /** A document's citations in reading order, and its reference list when one is known. */

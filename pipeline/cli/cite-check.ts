@@ -32,17 +32,17 @@ export function runCiteCheckCommand(options: CliOptions, io: CliIO): number {
     given = listFromItems(read.items, referencesFile.path);
   }
 
+  let entries = 0;
   const { result } = checkRecords(isCsv ? { tables: { references: referencesFile } } : { tables: {} }, {
     encodings: [{ file: manuscript.path, encoding: decoded.encoding, undecodable: decoded.undecodable, strayBoms: decoded.strayBoms }],
-    documents: (dataset): CitedDocument[] => [
-      {
-        file: manuscript.path,
-        kind: 'manuscript',
-        citations: parsed.citations,
-        references: isCsv ? listFromRecords(dataset.references) : given ?? parsed.references,
-      },
-    ],
+    documents: (dataset): CitedDocument[] => {
+      const references = isCsv ? listFromRecords(dataset.references) : given ?? parsed.references;
+      entries = references?.length ?? 0;
+      return [{ file: manuscript.path, kind: 'manuscript', citations: parsed.citations, references }];
+    },
   });
-  writeReport(result, options, io);
+  const credits = parsed.citations.filter((citation) => citation.credited !== undefined).length;
+  const counted = { ...result, summary: { ...result.summary, manuscript: { citations: parsed.citations.length, entries, credits } } };
+  writeReport(counted, options, io);
   return exitCodeFor(result, options.maxWarnings);
 }

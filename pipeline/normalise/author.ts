@@ -52,7 +52,8 @@ const FAMILY_PARTICLES: ReadonlySet<string> = new Set([
   'van', 'von', 'de', 'der', 'den', 'del', 'della', 'di', 'da', 'du', 'dos', 'das', 'la', 'le', 'ten', 'ter', 'al', 'el', 'bin', 'ibn',
 ]);
 
-const COMPOUND_SURNAMES: ReadonlySet<string> = new Set([
+/** Chinese compound surnames: the family name of 欧阳娜娜 is 欧阳. Shared with the credit finder. */
+export const COMPOUND_SURNAMES: ReadonlySet<string> = new Set([
   '欧阳', '司马', '诸葛', '上官', '东方', '皇甫', '令狐', '慕容', '尉迟', '长孙', '宇文', '司徒', '夏侯',
 ]);
 

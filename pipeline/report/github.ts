@@ -1,5 +1,5 @@
 // GitHub Actions workflow commands: one annotation per finding, escaped as the runner expects, then a summary line.
-import type { CheckResult, Diagnostic, Severity } from '../diagnostic.ts';
+import { describeCounts, type CheckResult, type Diagnostic, type Severity } from '../diagnostic.ts';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -22,22 +22,22 @@ function annotation(d: Diagnostic): string {
 }
 
 export function formatGithub(result: CheckResult): string {
-  const { errors, warnings, records } = result.summary;
+  const { errors, warnings } = result.summary;
   const lines = result.diagnostics.map(annotation);
-  lines.push(`${errors} errors, ${warnings} warnings; records: ${records.read} read, ${records.accepted} accepted, ${records.rejected} rejected`);
+  lines.push(`${errors} errors, ${warnings} warnings; ${describeCounts(result.summary).join('; ')}`);
   return lines.join('\n') + '\n';
 }
 
 /** A Markdown step summary for $GITHUB_STEP_SUMMARY: counts, then a table of the findings (at most `limit`). */
 export function formatStepSummary(result: CheckResult, limit = 200): string {
-  const { errors, warnings, infos, records } = result.summary;
+  const { errors, warnings, infos } = result.summary;
   // The summary is Markdown rendered as HTML: markup from a cell must show as text.
   const cell = (text: string) =>
     text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/[`*_[\]]/g, '\\$&').replace(/\r?\n/g, ' ');
   const lines = [
     '## Evidence review check',
     '',
-    `${errors} errors, ${warnings} warnings, ${infos} notes. Records: ${records.read} read, ${records.accepted} accepted, ${records.rejected} rejected.`,
+    `${errors} errors, ${warnings} warnings, ${infos} notes. ${describeCounts(result.summary).map((counts) => counts.charAt(0).toUpperCase() + counts.slice(1)).join('. ')}.`,
     '',
   ];
   if (result.diagnostics.length > 0) {

@@ -1,5 +1,5 @@
-// The human report (after ESLint's stylish): findings grouped by file, then a count line and the row accounting.
-import type { CheckResult, Diagnostic, Severity } from '../diagnostic.ts';
+// The human report (after ESLint's stylish): findings grouped by file, then a count line and the row (or manuscript) accounting.
+import { describeCounts, type CheckResult, type Diagnostic, type Severity } from '../diagnostic.ts';
 import { maxOf } from '../arrays.ts';
 
 export interface StylishOptions {
@@ -27,12 +27,12 @@ export function formatStylish(result: CheckResult, options: StylishOptions = { c
     }
     lines.push('');
   }
-  const { errors, warnings, infos, records } = result.summary;
+  const { errors, warnings, infos } = result.summary;
   const total = errors + warnings + infos;
   const counts = `${total} ${total === 1 ? 'problem' : 'problems'} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}${infos ? `, ${plural(infos, 'info')}` : ''})`;
   const mark = errors > 0 ? paint('red', '✖') : total > 0 ? paint('yellow', '⚠') : '✔';
   lines.push(`${mark} ${total === 0 ? 'no problems' : counts}`);
-  lines.push(`  records: ${records.read} read, ${records.accepted} accepted, ${records.rejected} rejected`);
+  for (const counts of describeCounts(result.summary)) lines.push(`  ${counts}`);
   return lines.join('\n') + '\n';
 }
 

@@ -71,6 +71,24 @@ describe('review cite-check on broken manuscripts', () => {
     expect(found).toEqual(['[1] is credited to Jones, but the first author of reference 1 is Smith, John']);
   });
 
+  it('finds the same work twice in a RIS list given with --references, by its DO field in another case', async () => {
+    const manuscript = join(scratch, 'ris-twice.md');
+    const ris = join(scratch, 'twice.ris');
+    writeFileSync(manuscript, 'Smith et al. [1] and [2] found it.\n');
+    writeFileSync(ris, 'TY  - JOUR\nAU  - Smith, John\nTI  - A trial\nPY  - 2020\nDO  - 10.1000/ABC\nER  - \nTY  - JOUR\nAU  - Smith, J\nTI  - A trial\nPY  - 2020\nDO  - 10.1000/abc\nER  - \n');
+    const run = await runCli(['cite-check', manuscript, '--references', ris, '--format', 'json'], { cwd: scratch });
+    const found = (JSON.parse(run.stdout) as Report).diagnostics.map((d) => `${d.ruleId} ${d.message}`);
+    expect(found).toEqual(['reference/duplicate doi 10.1000/abc is also reference [1] (line 1)']);
+  });
+
+  it('prints the manuscript counts, not an empty record count', async () => {
+    const path = join(scratch, 'counts.md');
+    writeFileSync(path, 'Smith 等[1]发现，另见[2]。\n\n参考文献\n\n[1] SMITH J. A trial[J]. Lancet, 2020.\n[2] LEE K. A cohort[J]. BMJ, 2021.\n');
+    const run = await runCli(['cite-check', path], { cwd: scratch });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('✔ no problems\n  manuscript: 2 citations, 2 reference entries, 1 author credit\n');
+  });
+
   it('exits 2 when the manuscript does not exist', async () => {
     const run = await runCli(['cite-check', 'nope.md'], { cwd: scratch });
     expect(run.code).toBe(2);

@@ -1,4 +1,4 @@
-// citation/out-of-range: a manuscript cites number 0 or a number beyond its reference list.
+// citation/out-of-range: a manuscript cites number 0, a number beyond its reference list, or one its list skips.
 import { formatNumberList } from '../../citations/number-list.ts';
 import { citationPlace } from '../../citations/place.ts';
 import { defineRule } from '../types.ts';
@@ -11,14 +11,16 @@ export default defineRule({
     messages: {
       zero: '{{raw}} cites {{number}}, but reference numbers start at 1',
       beyond: '{{raw}} cites {{number}}, but the reference list ends at {{last}}',
+      missing: '{{raw}} cites {{number}}, but the reference list has no entry {{number}}',
     },
   },
   create(context) {
     return {
       document(document) {
         // A heading with no numbered entry under it (an author–year list, a references.csv without numbers) says nothing of the range.
-        const listed = document.references?.map((r) => r.number) ?? [];
-        const last = listed.length === 0 ? undefined : maxOf(listed);
+        const numbers = document.references?.map((r) => r.number) ?? [];
+        const listed = new Set(numbers);
+        const last = numbers.length === 0 ? undefined : maxOf(numbers);
         for (const citation of document.citations) {
           const place = citationPlace(document.file, citation);
           if (citation.numbers.includes(0)) {
@@ -30,6 +32,9 @@ export default defineRule({
           if (beyond !== '') {
             context.report(place, { messageId: 'beyond', data: { raw: citation.raw, number: beyond, last }, actual: beyond, expected: `1–${last}` });
           }
+          // A list that skips a number (an entry deleted without renumbering): the citation points at nothing.
+          const missing = formatNumberList(citation.numbers.filter((number) => number >= 1 && number < last && !listed.has(number)));
+          if (missing !== '') context.report(place, { messageId: 'missing', data: { raw: citation.raw, number: missing }, actual: missing });
         }
       },
     };

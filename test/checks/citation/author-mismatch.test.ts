@@ -125,7 +125,10 @@ testRule('citation/author-mismatch', {
       tables: {
         manuscript: manuscript('Otsuji 等人[28]研究发现 TCZ 可显著改善 RA 的疾病活动性。Manfredi 等[28]招募了 28 名患者。', '', '参考文献', '[28] 文献信息未找到 〔未解决〕'),
       },
-      diagnostics: [{ line: 1, column: 49, message: '[28] is credited to Manfredi here but to Otsuji on line 1' }],
+      diagnostics: [
+        { line: 1, column: 49, message: '[28] is credited to Manfredi here but to Otsuji on line 1' },
+        { line: 4, column: 1, message: 'author credits at [28] cannot be checked: the reference list gives no first author for it' },
+      ],
     },
     {
       name: 'the first author from references.csv by number, when the manuscript has no list',
@@ -162,4 +165,67 @@ testRule('citation/author-mismatch', {
     },
   ],
   invalid: [],
+});
+
+/** A GB/T 7714 list with Chinese and Latin first authors, entries written `[n].` as the ChinaXiv reviews write them (made up for these tests). */
+const MIXED_LIST = [
+  '参考文献',
+  '[1]. 马超逸, 陈建锋, 等. 托珠单抗治疗成人斯蒂尔病[J]. 中华风湿病学杂志, 2021, 25(1): 1-5.',
+  '[2]. Davis JL， Miller DM， Ruiz p. Diagnostic testing of vitrectomy specimens[J]. Am J Ophthal,2005,140(5):822-829.',
+  '[3]. CHEN J F, LI M. Tocilizumab in lupus[J]. Lupus, 2020, 29(1): 1-9.',
+  '［4］ Quiroz-Mercado H，Rivera-Sempertegui J. Performing vitreous biopsy[J].AmJ Ophthalmol 2005;140(6):1161-1163.',
+  '5. 林海燕，戴荣平等.65例诊断不明的葡萄膜炎患者玻璃体切割标本检查诊断结果分析 [J].中华眼底病杂志，2017,7(33):404-406',
+];
+
+testRule('citation/author-mismatch', {
+  valid: [
+    {
+      name: 'Chinese credit forms: 等 without 人, 团队, 课题组, 等开展的……研究, 的研究; Latin names without a space before 等',
+      tables: {
+        manuscript: manuscript(
+          '马超逸等[1]报告了两例。马超逸团队[1]随后又报告一例。Davis 课题组[2]提出 K:λ 比值。',
+          '林海燕等开展的一项玻璃体切割研究[5]纳入 65 例。林海燕的研究[5]阳性率为 59.7%。Davis等[2]认为敏感性较高。',
+          '',
+          ...MIXED_LIST,
+        ),
+      },
+    },
+    {
+      name: 'a Chinese author credited in pinyin, and a pinyin entry credited in characters, both ways',
+      tables: { manuscript: manuscript('Ma Chaoyi 等人[1]报告了两例。Chen Jianfeng 等[3]发现改善。陈建锋等[3]也发现改善。Chaoyi Ma et al. [1] agree.', '', ...MIXED_LIST) },
+    },
+    {
+      name: 'one part of a double family name ("Mercado" for Quiroz-Mercado H), and a name run into its citation ("Davis[2]等人")',
+      tables: { manuscript: manuscript('Mercado等[4]提出使用重水。此外Davis[2]等人提出流式细胞分析。', '', ...MIXED_LIST) },
+    },
+    {
+      name: 'conditions and devices before 等 are not people: 高血压等[1], 糖尿病等[1], Apple Watch 等设备[2]',
+      tables: { manuscript: manuscript('危险因素包括，高血压等[1]。合并糖尿病等[1]。Apple Watch 等设备[2]可用于筛查。', '', ...MIXED_LIST) },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a wrong credit in each form',
+      tables: {
+        manuscript: manuscript('林海燕等[1]报告了两例。Miller等[2]提出比值。Ma Chaoxi 等人[1]报告。Li Ming 等[3]发现。陈建锋团队[4]提出。', '', ...MIXED_LIST),
+      },
+      diagnostics: [
+        { line: 1, column: 5, message: '[1] is credited to 林海燕, but the first author of reference 1 is 马超逸' },
+        { line: 1, column: 21, message: '[2] is credited to Miller, but the first author of reference 2 is Davis JL' },
+        { line: 1, column: 41, message: '[1] is credited to Ma Chaoxi, but the first author of reference 1 is 马超逸' },
+        { line: 1, column: 56, message: '[3] is credited to Li Ming, but the first author of reference 3 is Chen J F' },
+        { line: 1, column: 67, message: '[4] is credited to 陈建锋, but the first author of reference 4 is Quiroz-Mercado H' },
+      ],
+    },
+    {
+      name: 'a list whose entries give no first author is said once, not silently passed',
+      tables: { manuscript: manuscript('Smith 等[1]报告。Jones 等[2]发现。', '', '参考文献', '[1] 中国互联网络发展状况统计报告 [J].', '[2] ClinicalTrials.gov Identifier: NCT04093752.') },
+      diagnostics: [{ line: 4, column: 1, message: 'author credits at [1, 2] cannot be checked: the reference list gives no first author for them' }],
+    },
+    {
+      name: 'a list with nothing numbered under its heading is said once, at the first credit',
+      tables: { manuscript: manuscript('Smith 等[1]报告。Jones 等[2]发现。', '', 'References', 'Smith J (2020) A trial. Lancet 1:1.') },
+      diagnostics: [{ line: 1, column: 8, message: 'author credits at [1, 2] cannot be checked: the reference list has no numbered entries' }],
+    },
+  ],
 });

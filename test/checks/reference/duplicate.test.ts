@@ -80,3 +80,59 @@ testRule('reference/duplicate', {
     },
   ],
 });
+
+// A manuscript's own list: entries are free text, and the DOI, PMID, first author, year and title are read out of them.
+// The entries are written after the corpus reviews' styles; the works are real, the duplicates are made up for these tests.
+testRule('reference/duplicate', {
+  valid: [
+    {
+      name: 'a GB/T 7714 list of different works, one author twice with two titles (chinaxiv-tirzepatide-review.md [16] and [49])',
+      tables: {
+        manuscript: [
+          '参考文献',
+          '[16]Frias JP, Nauck M A, Van J,et al. Efficacy and safety of LY3298176,a novel dual GIP and GLP-1 receptor agonist[J].Lancet, 2018,392:2180-2193．DOI: 10.1016/S0140-6736(18)32260-8.',
+          '[17]Frias JP, Nauck M A, Van J,et al. Efcacy and tolerabilityof tirzepatide[J].Diabetes Obes Metab,2020,22(6):938-946.DOI: 10.1111/dom.13979.',
+          '',
+        ].join('\n'),
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'GB/T 7714: the same DOI with another prefix and case, once broken across a space by the PDF conversion',
+      tables: {
+        manuscript: [
+          '参考文献',
+          '[1]Jastreboff A M,Aronne L J,Ahmad N N, et al. Tirzepatide Once Weekly for the Treatment of Obesity[J].N Engl JMed,2022，387(3):205-216.DOI: 10.1056/NEJM oa2206038.',
+          '[2]JASTREBOFF A M, ARONNE L J. Tirzepatide once weekly for obesity[J]. N Engl J Med, 2022, 387(3): 205-216. https://doi.org/10.1056/nejmoa2206038',
+          '',
+        ].join('\n'),
+      },
+      diagnostics: [{ line: 3, column: 1, message: 'doi 10.1056/nejmoa2206038 is also reference [1] (line 2)' }],
+    },
+    {
+      name: 'Vancouver: the same PMID, n. entries',
+      tables: {
+        manuscript: [
+          'References',
+          '1. Illei GG, Shirota Y, Yarboro CH, et al. Tocilizumab in systemic lupus erythematosus. Arthritis Rheum. 2010;62(2):542-52. PMID: 20112381.',
+          '2. Illei GG, Shirota Y. Tocilizumab in SLE: safety. Arthritis Rheum. 2010;62(2):542-52. PMID: 20112381.',
+          '',
+        ].join('\n'),
+      },
+      diagnostics: [{ line: 3, column: 1, message: 'pmid 20112381 is also reference [1] (line 2)' }],
+    },
+    {
+      name: 'APA and GB/T: the same first author, year and title, without identifiers',
+      tables: {
+        manuscript: [
+          'References',
+          '[1] Manfredi, A., Cassone, G., & Furini, F. (2020). Tocilizumab therapy in rheumatoid arthritis with interstitial lung disease. Internal Medicine Journal, 50(9), 1085–1090.',
+          '[2] MANFREDI A, CASSONE G, FURINI F, et al. Tocilizumab therapy in rheumatoid arthritis with interstitial lung disease[J]. Intern Med J, 2020, 50(9): 1085-1090.',
+          '',
+        ].join('\n'),
+      },
+      diagnostics: [{ line: 3, column: 1, message: 'title, first author (Manfredi) and year (2020) match reference [1] (line 2)' }],
+    },
+  ],
+});
