@@ -1,6 +1,9 @@
 // Every rule, registered once under its id; sorted by id. The id is also the rule's file, test and doc path.
 import biasMissingDomain from './bias/missing-domain.ts';
 import biasOverallJudgement from './bias/overall-judgement.ts';
+import certaintyImprecision from './certainty/imprecision.ts';
+import certaintyInconsistency from './certainty/inconsistency.ts';
+import certaintyRating from './certainty/rating.ts';
 import citationAuthorMismatch from './citation/author-mismatch.ts';
 import citationFirstAppearanceOrder from './citation/first-appearance-order.ts';
 import citationMalformed from './citation/malformed.ts';
@@ -44,6 +47,9 @@ import type { RuleModule } from './types.ts';
 export const registry: Readonly<Record<string, RuleModule>> = {
   'bias/missing-domain': biasMissingDomain,
   'bias/overall-judgement': biasOverallJudgement,
+  'certainty/imprecision': certaintyImprecision,
+  'certainty/inconsistency': certaintyInconsistency,
+  'certainty/rating': certaintyRating,
   'citation/author-mismatch': citationAuthorMismatch,
   'citation/first-appearance-order': citationFirstAppearanceOrder,
   'citation/malformed': citationMalformed,
