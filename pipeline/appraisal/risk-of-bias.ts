@@ -7,6 +7,8 @@ import { OVERALL, resolveDomain, type BiasTool, type Judgement } from '../normal
 export interface BiasCell {
   domain: string;
   judgement: Judgement | undefined;
+  /** The cell holds text: when `judgement` is undefined, a word that did not validate (record/invalid-value reports it). */
+  written: boolean;
   row: RowSource;
   /** `judgement` in the long shape; the domain's own column (`d3`, `overall`) in robvis's wide shape. */
   field: string;
@@ -39,6 +41,10 @@ function wideTool(record: RiskOfBiasRecord): BiasTool {
   return record.tool ?? (record.source.cell('d6') !== undefined || record.source.cell('d7') !== undefined ? 'robins-i' : 'rob2');
 }
 
+function isWritten(row: RowSource, column: string): boolean {
+  return (row.cell(column)?.raw.trim() ?? '') !== '';
+}
+
 function isWide(record: RiskOfBiasRecord): boolean {
   return BIAS_WIDE_DOMAINS.some((column) => record.source.cell(column) !== undefined);
 }
@@ -58,7 +64,7 @@ export class BiasAssessments {
       for (const column of BIAS_WIDE_DOMAINS) {
         if (record.source.cell(column) === undefined) continue;
         const domain = column === 'overall' ? OVERALL : column.toUpperCase();
-        assessment.cells.push({ domain, judgement: record[column], row: record.source, field: column });
+        assessment.cells.push({ domain, judgement: record[column], written: isWritten(record.source, column), row: record.source, field: column });
       }
       return;
     }
@@ -68,7 +74,7 @@ export class BiasAssessments {
     }
     const domain = tool === undefined ? undefined : resolveDomain(tool, record.domain);
     if (tool !== undefined && domain === undefined) assessment.unknown.push({ raw: record.domain, row: record.source });
-    else assessment.cells.push({ domain: domain ?? record.domain, judgement: record.judgement, row: record.source, field: 'judgement' });
+    else assessment.cells.push({ domain: domain ?? record.domain, judgement: record.judgement, written: isWritten(record.source, 'judgement'), row: record.source, field: 'judgement' });
   }
 
   all(): Iterable<BiasAssessment> {

@@ -39,7 +39,8 @@ export default defineRule<MessageId>({
           for (const cell of assessment.cells) {
             const earlier = first.get(cell.domain);
             if (earlier !== undefined) context.reportField(cell.row, cell.field, { messageId: 'twice', data: { who, tool, domain: cell.domain, line: earlier } });
-            else if (cell.judgement !== undefined) first.set(cell.domain, cell.row.line);
+            // A word that did not validate is reported as invalid, not again as missing.
+            else if (cell.judgement !== undefined || cell.written) first.set(cell.domain, cell.row.line);
           }
           // An empty judgement cell (robvis's wide shape) is where the missing judgement belongs.
           const emptyCell = (domain: string) => assessment.cells.find((cell) => cell.domain === domain && cell.judgement === undefined);
