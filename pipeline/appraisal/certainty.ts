@@ -42,10 +42,11 @@ export function rateCertainty(start: 'high' | 'low', row: Partial<CertaintyField
 
 /**
  * Where GRADE starts for a set of studies: high when every one is randomised, low when none is;
- * undefined when they mix, or a design is not known (the review must decide, and say so).
+ * undefined when they mix, or a design is not known (`unknown`, or a cell that did not validate):
+ * the review must decide, and say so.
  */
 export function startOf(designs: readonly (string | undefined)[]): 'high' | 'low' | undefined {
-  if (designs.length === 0 || designs.some((design) => design === undefined)) return undefined;
+  if (designs.length === 0 || designs.some((design) => design === undefined || design === 'unknown')) return undefined;
   const randomised = designs.filter((design) => RANDOMISED_DESIGNS.has(design as string)).length;
   if (randomised === designs.length) return 'high';
   return randomised === 0 ? 'low' : undefined;

@@ -1,4 +1,4 @@
-// record/dangling-link: a study's reference_id or an outcome's study_id or reference_id that points to no row, or to a report of another study.
+// record/dangling-link: a study's reference_id, an outcome's or a risk-of-bias judgement's study_id, or an outcome's reference_id that points to no row, or to a report of another study.
 import { NearestIndex } from '../../normalise/nearest.ts';
 import type { RowSource } from '../../schema/tables.ts';
 import { defineRule } from '../types.ts';
@@ -52,6 +52,7 @@ export default defineRule({
       study: (record) => {
         for (const id of record.reference_id ?? []) check(record.source, 'reference_id', id, context.index.references, 'references.csv');
       },
+      riskOfBias: (record) => check(record.source, 'study_id', record.study_id, context.index.studies, 'studies.csv'),
       outcome: (record) => {
         check(record.source, 'study_id', record.study_id, context.index.studies, 'studies.csv');
         const report = record.reference_id;
