@@ -42,8 +42,8 @@ export default defineRule<MessageId>({
           const included = includedBox(boxes.get(total), boxes.get(added), boxes.get(previous));
           const expected = counts[unit];
           if (!included || expected === undefined || included.n === expected) continue;
-          const { box, n } = included;
-          context.reportField(box.row, box.field, { messageId: unit, data: { key: box.key, actual: n, expected }, actual: String(n), expected: String(expected) });
+          const { box, n, key } = included;
+          context.reportField(box.row, box.field, { messageId: unit, data: { key, actual: n, expected }, actual: String(n), expected: String(expected) });
         }
       },
     };
@@ -51,8 +51,9 @@ export default defineRule<MessageId>({
 });
 
 /** The box that states how many the review includes: the total, else the new ones (plus the previous version's). */
-function includedBox(total: FlowBox | undefined, added: FlowBox | undefined, previous: FlowBox | undefined): { box: FlowBox; n: number } | undefined {
-  if (total) return { box: total, n: total.n };
-  if (added) return { box: added, n: added.n + (previous?.n ?? 0) };
+function includedBox(total: FlowBox | undefined, added: FlowBox | undefined, previous: FlowBox | undefined): { box: FlowBox; n: number; key: string } | undefined {
+  if (total) return { box: total, n: total.n, key: total.key };
+  if (added && previous) return { box: added, n: added.n + previous.n, key: `${previous.key} + ${added.key}` };
+  if (added) return { box: added, n: added.n, key: added.key };
   return undefined;
 }

@@ -22,6 +22,11 @@ testRule('flow/included-studies', {
       diagnostics: [{ line: 3, column: 15, message: 'the flow includes 3 reports (total_reports), but the studies of studies.csv have 4 (the distinct ids of their reference_id)' }],
     },
     {
+      name: "without a total, the previous version's studies and the new ones",
+      tables: { studies: STUDIES, flow: 'key,n\nprevious_studies,1\nnew_studies,1\n' },
+      diagnostics: [{ line: 3, column: 13, message: 'the flow includes 2 studies (previous_studies + new_studies), but studies.csv has 3' }],
+    },
+    {
       name: 'previous + new is not the total',
       tables: { studies: STUDIES, flow: 'key,n\nprevious_studies,1\nnew_studies,1\ntotal_studies,3\n' },
       diagnostics: [{ line: 4, column: 15, message: 'total_studies is 3, but previous_studies 1 + new_studies 1 is 2' }],
