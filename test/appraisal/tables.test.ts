@@ -21,7 +21,9 @@ describe('flow.csv', () => {
   it('reads the PRISMA2020 package template itself: its placeholder reasons are invalid, its zeros include no study', () => {
     const template = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'appraisal', 'PRISMA2020-template.csv'));
     const { result, dataset } = check({ flow: template });
-    expect(dataset.flow).toHaveLength(30);
+    // 30 rows read; the two with placeholder reasons are rejected, and a rejected row is not kept.
+    expect(result.summary.records.read - 2).toBe(30);
+    expect(dataset.flow).toHaveLength(28);
     expect(result.diagnostics.map((d) => [d.ruleId, d.line, d.field])).toEqual([
       ['record/invalid-value', 22, 'n'],
       ['record/invalid-value', 24, 'n'],
