@@ -81,10 +81,11 @@ export interface AnalysisFacts {
 }
 
 /**
- * Gathers the facts of the analyses while the records stream past (the visitors a rule passes on)
- * and answers once they have all been read.
+ * Gathers the facts of the analyses while the records stream past (its visitors are the rule's own:
+ * analyses, studies, outcomes … as it needs) and answers once they have all been read.
  */
-export interface AnalysisFactsSource extends Pick<RuleVisitors, 'study' | 'outcome'> {
+export interface AnalysisFactsSource {
+  visitors: Omit<RuleVisitors, 'certainty' | 'end'>;
   facts(analysisId: string): AnalysisFacts | undefined;
 }
 
@@ -94,7 +95,7 @@ export interface AnalysisFactsSource extends Pick<RuleVisitors, 'study' | 'outco
  * review's studies as a whole (see certainty/rating).
  */
 export function noAnalyses(): AnalysisFactsSource {
-  return { facts: () => undefined };
+  return { visitors: {}, facts: () => undefined };
 }
 
 /** A CI or prediction interval that holds the null value (ends included). */

@@ -24,8 +24,7 @@ export function signalRule<Signal extends { kind: string }>(spec: SignalRuleSpec
       const analyses = spec.source();
       const rows: CertaintyRecord[] = [];
       return {
-        study: (record) => analyses.study?.(record),
-        outcome: (record) => analyses.outcome?.(record),
+        ...analyses.visitors,
         certainty: (record) => void rows.push(record),
         end() {
           for (const row of rows) {

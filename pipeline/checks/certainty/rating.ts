@@ -21,8 +21,7 @@ export function createRatingRule(source: () => AnalysisFactsSource): RuleModule<
       const analyses = source();
       const rows: CertaintyRecord[] = [];
       return {
-        study: (record) => analyses.study?.(record),
-        outcome: (record) => analyses.outcome?.(record),
+        ...analyses.visitors,
         certainty: (record) => void rows.push(record),
         end() {
           for (const row of rows) {

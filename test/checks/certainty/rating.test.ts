@@ -31,7 +31,18 @@ testRule('certainty/rating', {
 });
 
 it('reads the start from the analysis’s own studies when the source knows them (a made-up source)', () => {
-  const rule = createRatingRule(() => ({ facts: (id) => (id === 'a1' ? { studyIds: ['s1'] } : undefined) }));
+  const rule = createRatingRule(() => ({ visitors: {}, facts: (id) => (id === 'a1' ? { studyIds: ['s1'] } : undefined) }));
   const tables = { studies: RCTS + 'c1,r3,SSc,case-series\n', certainty: HEADER + 'a1,serious,,,,,,,,high\n' };
   expect(runRule('certainty/rating', tables, rule).map((d) => d.message)).toEqual(["a1: certainty is 'high', but high (randomised studies) − 1 (risk_of_bias serious) gives 'moderate'"]);
+});
+
+it('passes the records on to the source, which answers once they are read (a made-up source)', () => {
+  const seen: string[] = [];
+  const rule = createRatingRule(() => ({
+    visitors: { study: (record) => void (record.id && seen.push(record.id)) },
+    facts: (id) => (id === 'a1' ? { studyIds: seen.filter((study) => study.startsWith('c')) } : undefined),
+  }));
+  const tables = { studies: RCTS + 'c1,r3,SSc,case-series\n', certainty: HEADER + 'a1,,,,,,,,,high\n' };
+  expect(runRule('certainty/rating', tables, rule).map((d) => d.message)).toEqual(["a1: certainty is 'high', but low (non-randomised studies) gives 'low'"]);
+  expect(seen).toEqual(['s1', 's2', 'c1']);
 });
