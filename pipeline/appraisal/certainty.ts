@@ -134,3 +134,42 @@ export function studiesOf(facts: AnalysisFacts | undefined, index: ReadonlyMap<s
   if (facts) return facts.studyIds.map((id) => index.get(id));
   return [...index.values()];
 }
+
+/**
+ * The parts of one meta-analysis result the certainty rules read, shaped as the engine's
+ * `AnalysisResult` (pipeline/synthesis/analyse.ts on branch meta) gives them, so that result can be passed as it is.
+ */
+export interface EngineResult {
+  target: { id: string; spec: { measure: string }; studies?: ReadonlySet<string> };
+  synthesis?: {
+    studies: readonly { id: string }[];
+    pooled?: {
+      ciLow: number;
+      ciHigh: number;
+      i2: number;
+      predictionLow?: number;
+      predictionHigh?: number;
+      participants?: number;
+      totals?: { experimental: { events: number }; control: { events: number } };
+    };
+  };
+}
+
+const RATIOS: ReadonlySet<string> = new Set(['RR', 'OR', 'HR', 'IRR']);
+const BINARY: ReadonlySet<string> = new Set(['RR', 'OR', 'RD']);
+
+/** An engine result as the facts the certainty rules need: the pooled studies (else the named ones) and the pooled result. */
+export function factsOf(result: EngineResult): AnalysisFacts {
+  const measure = result.target.spec.measure;
+  const pooled = result.synthesis?.pooled;
+  const studyIds = result.synthesis && result.synthesis.studies.length > 0 ? result.synthesis.studies.map((study) => study.id) : [...(result.target.studies ?? [])];
+  if (!pooled) return { studyIds };
+  const summary: PooledSummary = { ciLow: pooled.ciLow, ciHigh: pooled.ciHigh, nullValue: RATIOS.has(measure) ? 1 : 0, i2: pooled.i2, binary: BINARY.has(measure) };
+  if (pooled.predictionLow !== undefined && pooled.predictionHigh !== undefined) {
+    summary.predictionLow = pooled.predictionLow;
+    summary.predictionHigh = pooled.predictionHigh;
+  }
+  if (pooled.participants !== undefined) summary.participants = pooled.participants;
+  if (pooled.totals) summary.events = pooled.totals.experimental.events + pooled.totals.control.events;
+  return { studyIds, pooled: summary };
+}
