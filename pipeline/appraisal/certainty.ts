@@ -87,15 +87,13 @@ export interface AnalysisFacts {
 export interface AnalysisFactsSource {
   visitors: Omit<RuleVisitors, 'certainty' | 'end'>;
   facts(analysisId: string): AnalysisFacts | undefined;
+  /** Whether the review has analyses at all (without any, the start is read from all its studies). */
+  hasAnalyses(): boolean;
 }
 
-/**
- * The source the rules use until the meta-analysis engine (analyses.csv) is wired in: it knows no
- * analysis, so the checks that need a pooled result stay silent and the start is read from the
- * review's studies as a whole (see certainty/rating).
- */
+/** A source that knows no analysis (a review without analyses.csv; tests): the start is read from the review's studies as a whole. */
 export function noAnalyses(): AnalysisFactsSource {
-  return { visitors: {}, facts: () => undefined };
+  return { visitors: {}, facts: () => undefined, hasAnalyses: () => false };
 }
 
 /** A CI or prediction interval that holds the null value (ends included). */
@@ -129,10 +127,14 @@ export function imprecisionSignal(pooled: PooledSummary): ImprecisionSignal | un
   return undefined;
 }
 
-/** The studies the start is read from: the analysis's own, else (no analyses known) every study of the review. */
-export function studiesOf(facts: AnalysisFacts | undefined, index: ReadonlyMap<string, IndexedStudy>): (IndexedStudy | undefined)[] {
+/**
+ * The studies the start is read from: the analysis's own; none for an id analyses.csv does not have
+ * (record/dangling-link reports it); every study of the review when it has no analyses at all.
+ */
+export function studiesOf(source: AnalysisFactsSource, analysisId: string, index: ReadonlyMap<string, IndexedStudy>): (IndexedStudy | undefined)[] {
+  const facts = source.facts(analysisId);
   if (facts) return facts.studyIds.map((id) => index.get(id));
-  return [...index.values()];
+  return source.hasAnalyses() ? [] : [...index.values()];
 }
 
 /**

@@ -1,9 +1,10 @@
 // certainty/imprecision: a CI across the null, or fewer than 300 events (400 patients), while imprecision is rated not serious.
-import { imprecisionSignal, MIN_EVENTS, MIN_PARTICIPANTS, noAnalyses, type AnalysisFactsSource } from '../../appraisal/certainty.ts';
+import { imprecisionSignal, MIN_EVENTS, MIN_PARTICIPANTS, type AnalysisFactsSource } from '../../appraisal/certainty.ts';
 import { signalRule } from '../../appraisal/signal-rule.ts';
 import type { RuleModule } from '../types.ts';
+import { engineAnalyses } from '../../appraisal/engine-analyses.ts';
 
-/** The rule, reading pooled results from `source` (the meta-analysis engine's, once wired in). */
+/** The rule, reading pooled results from `source` (the meta-analysis engine's by default). */
 export function createImprecisionRule(source: () => AnalysisFactsSource): RuleModule {
   return signalRule({
     column: 'imprecision',
@@ -18,4 +19,4 @@ export function createImprecisionRule(source: () => AnalysisFactsSource): RuleMo
   });
 }
 
-export default createImprecisionRule(noAnalyses);
+export default createImprecisionRule(engineAnalyses);

@@ -1,9 +1,10 @@
 // certainty/inconsistency: I² ≥ 75% or a prediction interval across the null, while inconsistency is rated not serious.
-import { inconsistencySignal, noAnalyses, type AnalysisFactsSource } from '../../appraisal/certainty.ts';
+import { inconsistencySignal, type AnalysisFactsSource } from '../../appraisal/certainty.ts';
 import { signalRule } from '../../appraisal/signal-rule.ts';
 import type { RuleModule } from '../types.ts';
+import { engineAnalyses } from '../../appraisal/engine-analyses.ts';
 
-/** The rule, reading pooled results from `source` (the meta-analysis engine's, once wired in). */
+/** The rule, reading pooled results from `source` (the meta-analysis engine's by default). */
 export function createInconsistencyRule(source: () => AnalysisFactsSource): RuleModule {
   return signalRule({
     column: 'inconsistency',
@@ -17,4 +18,4 @@ export function createInconsistencyRule(source: () => AnalysisFactsSource): Rule
   });
 }
 
-export default createInconsistencyRule(noAnalyses);
+export default createInconsistencyRule(engineAnalyses);

@@ -1,13 +1,14 @@
 // certainty/rating: a GRADE certainty that does not follow from the start (high for randomised studies, low for others), the downgrades and the upgrades.
-import { noAnalyses, rateCertainty, startOf, studiesOf, type AnalysisFactsSource, type Move } from '../../appraisal/certainty.ts';
+import { rateCertainty, startOf, studiesOf, type AnalysisFactsSource, type Move } from '../../appraisal/certainty.ts';
 import type { CertaintyRecord } from '../../schema/tables.ts';
+import { engineAnalyses } from '../../appraisal/engine-analyses.ts';
 import { defineRule, type RuleModule } from '../types.ts';
 
 type MessageId = 'rating';
 
 const moves = (list: Move[], sign: string) => (list.length === 0 ? '' : ` ${sign} ${list.reduce((n, move) => n + move.levels, 0)} (${list.map((move) => `${move.column} ${move.word}`).join(', ')})`);
 
-/** The rule, reading the analyses' studies from `source` (the meta-analysis engine's, once wired in). */
+/** The rule, reading the analyses' studies from `source` (the meta-analysis engine's by default). */
 export function createRatingRule(source: () => AnalysisFactsSource): RuleModule<MessageId> {
   return defineRule<MessageId>({
     meta: {
@@ -26,7 +27,7 @@ export function createRatingRule(source: () => AnalysisFactsSource): RuleModule<
         end() {
           for (const row of rows) {
             if (row.analysis_id === undefined || row.certainty === undefined) continue;
-            const studies = studiesOf(analyses.facts(row.analysis_id), context.index.studies);
+            const studies = studiesOf(analyses, row.analysis_id, context.index.studies);
             const start = startOf(studies.map((study) => study?.design));
             if (start === undefined) continue;
             const rating = rateCertainty(start, row);
@@ -52,4 +53,4 @@ export function createRatingRule(source: () => AnalysisFactsSource): RuleModule<
   });
 }
 
-export default createRatingRule(noAnalyses);
+export default createRatingRule(engineAnalyses);

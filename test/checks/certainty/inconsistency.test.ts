@@ -1,16 +1,30 @@
-// Tests for certainty/inconsistency. The pooled results are made up (the meta-analysis engine is not wired in yet).
+// Tests for certainty/inconsistency. The results are made up: pooled by the engine from made-up trials, or given directly.
 import { describe, expect, it } from 'vitest';
 import { runRule, testRule } from '../../helpers/rule-tester.ts';
 import { createInconsistencyRule } from '../../../pipeline/checks/certainty/inconsistency.ts';
 import { inconsistencySignal } from '../../../pipeline/appraisal/certainty.ts';
 import { HEADER, madeUpSource } from './signals.ts';
 
+// Made-up trials and results, pooled by the meta-analysis engine (the rule's default source).
+const ENGINE = {
+  studies: 'id,reference_id,disease,design\ns1,r1,SSc,rct\ns2,r2,SSc,rct\n',
+  analyses: 'id,title,outcome,measure,experimental,control,model,prediction\nsae,Serious adverse events,sae,RR,TCZ,placebo,random,yes\n',
+  outcomes: 'study_id,outcome,measure,arm,count,denominator\ns1,sae,count,TCZ,2,50\ns1,sae,count,placebo,20,50\ns2,sae,count,TCZ,20,50\ns2,sae,count,placebo,3,50\n',
+};
+
 testRule('certainty/inconsistency', {
   valid: [
     { name: 'no pooled result is known (no analyses.csv): nothing is said', tables: { certainty: HEADER + 'a1,not serious,not serious,high\n' } },
     { name: 'no certainty.csv', tables: {} },
+    { name: 'an analysis id that analyses.csv does not have', tables: { ...ENGINE, certainty: HEADER + 'other,not serious,not serious,high\n' } },
   ],
-  invalid: [],
+  invalid: [
+    {
+      name: 'two trials pointing opposite ways, pooled by the engine',
+      tables: { ...ENGINE, certainty: HEADER + 'sae,not serious,not serious,high\n' },
+      diagnostics: [{ line: 2, column: 5, field: 'inconsistency', message: "sae: I² is 95% (75% or more), but inconsistency is 'not serious'" }],
+    },
+  ],
 });
 
 const run = (row: string, pooled: Parameters<typeof madeUpSource>[0]) => runRule('certainty/inconsistency', { certainty: HEADER + row }, createInconsistencyRule(madeUpSource(pooled)));

@@ -31,7 +31,7 @@ testRule('certainty/rating', {
 });
 
 it('reads the start from the analysis’s own studies when the source knows them (a made-up source)', () => {
-  const rule = createRatingRule(() => ({ visitors: {}, facts: (id) => (id === 'a1' ? { studyIds: ['s1'] } : undefined) }));
+  const rule = createRatingRule(() => ({ visitors: {}, facts: (id) => (id === 'a1' ? { studyIds: ['s1'] } : undefined), hasAnalyses: () => true }));
   const tables = { studies: RCTS + 'c1,r3,SSc,case-series\n', certainty: HEADER + 'a1,serious,,,,,,,,high\n' };
   expect(runRule('certainty/rating', tables, rule).map((d) => d.message)).toEqual(["a1: certainty is 'high', but high (randomised studies) − 1 (risk_of_bias serious) gives 'moderate'"]);
 });
@@ -41,6 +41,7 @@ it('passes the records on to the source, which answers once they are read (a mad
   const rule = createRatingRule(() => ({
     visitors: { study: (record) => void (record.id && seen.push(record.id)) },
     facts: (id) => (id === 'a1' ? { studyIds: seen.filter((study) => study.startsWith('c')) } : undefined),
+    hasAnalyses: () => true,
   }));
   const tables = { studies: RCTS + 'c1,r3,SSc,case-series\n', certainty: HEADER + 'a1,,,,,,,,,high\n' };
   expect(runRule('certainty/rating', tables, rule).map((d) => d.message)).toEqual(["a1: certainty is 'high', but low (non-randomised studies) gives 'low'"]);
