@@ -1,4 +1,5 @@
 // GRADE's anticipated absolute effects per 1,000: the risk with the intervention from an assumed control risk and a pooled relative effect, as GRADEpro computes it.
+import type { StudyEffect } from '../synthesis/types.ts';
 
 /** The relative measures an absolute effect is computed from. */
 export type AbsoluteMeasure = 'RR' | 'OR' | 'HR' | 'RD';
@@ -82,4 +83,14 @@ export function medianControlRisk(controls: readonly { events: number; total: nu
   const middle = Math.floor(risks.length / 2);
   const median = risks.length % 2 === 1 ? (risks[middle] as number) : ((risks[middle - 1] as number) + (risks[middle] as number)) / 2;
   return median * 1000;
+}
+
+/**
+ * The assumed control risk per 1,000 of a summary of findings row: certainty.csv's `assumed_risk`
+ * when given, else the median control-group risk of the analysis's pooled studies (binary data only).
+ */
+export function assumedRisk(given: number | undefined, studies: readonly Pick<StudyEffect, 'data'>[]): number | undefined {
+  if (given !== undefined) return given;
+  const controls = studies.flatMap(({ data }) => (data.kind === 'binary' ? [data.control] : []));
+  return medianControlRisk(controls);
 }

@@ -1,6 +1,6 @@
 // Tests of GRADE's absolute effects per 1,000, with the worked examples of the GRADE Handbook.
 import { describe, expect, it } from 'vitest';
-import { absoluteEffect, direction, interventionRisk, medianControlRisk } from '../../pipeline/appraisal/absolute-effects.ts';
+import { absoluteEffect, assumedRisk, direction, interventionRisk, medianControlRisk } from '../../pipeline/appraisal/absolute-effects.ts';
 
 // Source of the worked examples: GRADE Handbook (Schünemann, Brożek, Guyatt, Oxman, eds., 2013), section 5.2.2
 // "Absolute effect" (read in its Japanese translation): RR 0.83 (95% CI 0.78 to 0.89) with a control
@@ -60,5 +60,14 @@ describe('medianControlRisk', () => {
   it('none without a usable control arm', () => {
     expect(medianControlRisk([])).toBeUndefined();
     expect(medianControlRisk([{ events: 0, total: 0 }])).toBeUndefined();
+  });
+});
+
+describe('assumedRisk', () => {
+  const binary = (events: number, total: number) => ({ data: { kind: 'binary' as const, experimental: { events: 1, total: 10 }, control: { events, total } } });
+  it("certainty.csv's assumed_risk when given, else the median control risk of the pooled studies (made-up arms)", () => {
+    expect(assumedRisk(45, [binary(10, 100)])).toBe(45);
+    expect(assumedRisk(undefined, [binary(20, 50), binary(3, 50), binary(10, 100)])).toBeCloseTo(100, 10);
+    expect(assumedRisk(undefined, [{ data: { kind: 'continuous', experimental: { mean: 1, sd: 1, n: 10 }, control: { mean: 0, sd: 1, n: 10 } } }])).toBeUndefined();
   });
 });
