@@ -13,6 +13,9 @@ import {
   type ReferenceRecord,
   type StudyRecord,
   type VocabularyRecord,
+  type FlowRecord,
+  type RiskOfBiasRecord,
+  type CertaintyRecord,
   type RowSource,
   rowSourceWith,
 } from './schema/tables.ts';
@@ -70,6 +73,10 @@ export interface Dataset {
   /** The meta-analyses of analyses.csv (empty when the review has none). */
   analyses: AnalysisRecord[];
   outcomes: OutcomeRecord[];
+  /** The appraisal tables (flow.csv, risk_of_bias.csv, certainty.csv); empty when the review has none. */
+  flow: FlowRecord[];
+  risk_of_bias: RiskOfBiasRecord[];
+  certainty: CertaintyRecord[];
   vocabulary: Vocabulary;
 }
 
@@ -100,7 +107,7 @@ export function checkRecords(input: RecordsInput, options: CheckOptions = {}): C
   const vocabulary = createVocabulary(extraTerms);
   const references = new Map<string, IndexedReference>();
   const studies = new Map<string, IndexedStudy>();
-  const dataset: Dataset = { references: [], studies: [], analyses: [], outcomes: [], vocabulary };
+  const dataset: Dataset = { references: [], studies: [], analyses: [], outcomes: [], flow: [], risk_of_bias: [], certainty: [], vocabulary };
   const rules = createRuleSet(options.rules ?? registry, {
     vocabulary,
     index: { references, studies },
@@ -120,7 +127,7 @@ export function checkRecords(input: RecordsInput, options: CheckOptions = {}): C
     },
     studies: (study: StudyRecord) => {
       if ((options.keepOutcomes !== false || isDrawnStudy(study)) && worthKeeping(study)) dataset.studies.push(study);
-      if (study.id !== undefined && !studies.has(study.id)) studies.set(study.id, { id: study.id, disease: study.disease, n_enrolled: study.n_enrolled, referenceIds: study.reference_id ?? NO_IDS, line: study.source.line });
+      if (study.id !== undefined && !studies.has(study.id)) studies.set(study.id, { id: study.id, disease: study.disease, design: study.design, n_enrolled: study.n_enrolled, referenceIds: study.reference_id ?? NO_IDS, line: study.source.line });
       rules.visit('study', study);
     },
     analyses: (analysis: AnalysisRecord) => {
@@ -131,6 +138,10 @@ export function checkRecords(input: RecordsInput, options: CheckOptions = {}): C
       if ((options.keepOutcomes !== false || (outcome.study_id !== undefined && drawn?.studies.has(outcome.study_id))) && worthKeeping(outcome)) dataset.outcomes.push(outcome);
       rules.visit('outcome', outcome);
     },
+    // The appraisal tables are a few rows each: kept whether or not outcomes are.
+    flow: (row: FlowRecord) => (worthKeeping(row) && dataset.flow.push(row), rules.visit('flow', row)),
+    risk_of_bias: (row: RiskOfBiasRecord) => (worthKeeping(row) && dataset.risk_of_bias.push(row), rules.visit('riskOfBias', row)),
+    certainty: (row: CertaintyRecord) => (worthKeeping(row) && dataset.certainty.push(row), rules.visit('certainty', row)),
   };
   const specs = tableSpecs(vocabulary);
   for (const table of TABLE_NAMES) {

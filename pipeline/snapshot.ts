@@ -2,22 +2,24 @@
 import { z } from 'zod';
 import { ReviewError } from './errors.ts';
 import type { Dataset, InputFile, RecordsInput } from './run.ts';
-import { TABLE_NAMES, tableSpecs, type DataTableName, type RowSource } from './schema/tables.ts';
+import { OPTIONAL_TABLES, TABLE_NAMES, tableSpecs, type DataTableName, type RowSource } from './schema/tables.ts';
 
 /** One row: its non-empty cells as written, by column name, in the table's column order. */
 export type SnapshotRow = Record<string, string>;
 
-/** The records of one version. `number` and `date` are set in a published version (versions/vN.json) only. */
-export interface Snapshot {
+/**
+ * The records of one version. `number` and `date` are set in a published version (versions/vN.json)
+ * only. An optional table (analyses, flow, risk of bias, certainty) appears only when it has rows, so versions
+ * published before it existed read, and write, as they did.
+ */
+export type Snapshot = {
   snapshot: 1;
   number?: number;
   date?: string;
   references: SnapshotRow[];
   studies: SnapshotRow[];
-  /** The meta-analyses (analyses.csv); absent when the review has none, so snapshots without it read and compare as before. */
-  analyses?: SnapshotRow[];
   outcomes: SnapshotRow[];
-}
+} & Partial<Record<DataTableName, SnapshotRow[]>>;
 
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -29,8 +31,11 @@ export function takeSnapshot(dataset: Dataset): Snapshot {
     return dataset[table].filter((record) => !record.rejected).map((record) => cellsOf(record.source, columns));
   };
   const snapshot: Snapshot = { snapshot: 1, references: rowsOf('references'), studies: rowsOf('studies'), outcomes: rowsOf('outcomes') };
-  const analyses = rowsOf('analyses');
-  return analyses.length === 0 ? snapshot : { ...snapshot, analyses };
+  for (const table of OPTIONAL_TABLES) {
+    const rows = rowsOf(table);
+    if (rows.length > 0) snapshot[table] = rows;
+  }
+  return snapshot;
 }
 
 function cellsOf(source: RowSource, columns: readonly string[]): SnapshotRow {
@@ -74,8 +79,8 @@ const SNAPSHOT_SCHEMA = z.strictObject({
   date: z.string().regex(ISO_DATE).optional(),
   references: ROWS,
   studies: ROWS,
-  analyses: ROWS.optional(),
   outcomes: ROWS,
+  ...Object.fromEntries([...OPTIONAL_TABLES].map((table) => [table, ROWS.optional()])),
 });
 
 /** Reads a snapshot; anything else is an operational error naming the file and what is wrong (never a silent "first version"). */
@@ -97,6 +102,9 @@ export function parseSnapshot(text: string, path: string): Snapshot {
   return parsed.data as Snapshot;
 }
 
+/** The key column of the tables whose key is not `id`. */
+const KEY_COLUMNS: Partial<Record<DataTableName, string>> = { outcomes: 'study_id', flow: 'key', risk_of_bias: 'study_id', certainty: 'analysis_id' };
+
 /**
  * The snapshot as record files, so an earlier version is read (validated and normalised) by the very
  * code that reads today's records. Every cell is quoted, so nothing is changed on the way.
@@ -109,7 +117,7 @@ export function snapshotRecords(snapshot: Snapshot, name: string, vocabulary?: I
     if (rows === undefined) continue;
     const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
     // A table with no rows still needs its key columns, or reading it would report a missing column.
-    if (columns.length === 0) columns.push(table === 'outcomes' ? 'study_id' : 'id');
+    if (columns.length === 0) columns.push(KEY_COLUMNS[table] ?? 'id');
     const quote = (value: string) => `"${value.replace(/"/g, '""')}"`;
     const text = [columns.map(quote).join(','), ...rows.map((row) => columns.map((column) => quote(row[column] ?? '')).join(','))].join('\n') + '\n';
     tables[table] = { path: `${name}:${table}.csv`, bytes: new TextEncoder().encode(text) };

@@ -1,4 +1,9 @@
 // Every rule, registered once under its id; sorted by id. The id is also the rule's file, test and doc path.
+import biasMissingDomain from './bias/missing-domain.ts';
+import biasOverallJudgement from './bias/overall-judgement.ts';
+import certaintyImprecision from './certainty/imprecision.ts';
+import certaintyInconsistency from './certainty/inconsistency.ts';
+import certaintyRating from './certainty/rating.ts';
 import citationAuthorMismatch from './citation/author-mismatch.ts';
 import citationFirstAppearanceOrder from './citation/first-appearance-order.ts';
 import citationMalformed from './citation/malformed.ts';
@@ -18,6 +23,8 @@ import consistencyPValue from './consistency/p-value.ts';
 import consistencyPercentage from './consistency/percentage.ts';
 import consistencySeCi from './consistency/se-ci.ts';
 import consistencySubgroupSum from './consistency/subgroup-sum.ts';
+import flowArithmetic from './flow/arithmetic.ts';
+import flowIncludedStudies from './flow/included-studies.ts';
 import recordCsvSyntax from './record/csv-syntax.ts';
 import recordDanglingLink from './record/dangling-link.ts';
 import recordDuplicateId from './record/duplicate-id.ts';
@@ -38,6 +45,11 @@ import synthesisUnusableStudy from './synthesis/unusable-study.ts';
 import type { RuleModule } from './types.ts';
 
 export const registry: Readonly<Record<string, RuleModule>> = {
+  'bias/missing-domain': biasMissingDomain,
+  'bias/overall-judgement': biasOverallJudgement,
+  'certainty/imprecision': certaintyImprecision,
+  'certainty/inconsistency': certaintyInconsistency,
+  'certainty/rating': certaintyRating,
   'citation/author-mismatch': citationAuthorMismatch,
   'citation/first-appearance-order': citationFirstAppearanceOrder,
   'citation/malformed': citationMalformed,
@@ -57,6 +69,8 @@ export const registry: Readonly<Record<string, RuleModule>> = {
   'consistency/percentage': consistencyPercentage,
   'consistency/se-ci': consistencySeCi,
   'consistency/subgroup-sum': consistencySubgroupSum,
+  'flow/arithmetic': flowArithmetic,
+  'flow/included-studies': flowIncludedStudies,
   'record/csv-syntax': recordCsvSyntax,
   'record/dangling-link': recordDanglingLink,
   'record/duplicate-id': recordDuplicateId,

@@ -4,7 +4,7 @@ import type { Encoding, TextPosition } from '../ingest/decode.ts';
 import type { CsvProblemKind } from '../ingest/csv.ts';
 import type { Vocabulary } from '../normalise/vocabulary.ts';
 import type { PersonName } from '../normalise/author.ts';
-import type { AnalysisRecord, ReferenceRecord, RowSource, StudyRecord, OutcomeRecord, TableName } from '../schema/tables.ts';
+import type { AnalysisRecord, CertaintyRecord, FlowRecord, ReferenceRecord, RiskOfBiasRecord, RowSource, StudyRecord, OutcomeRecord, TableName } from '../schema/tables.ts';
 import type { CitedDocument } from '../citations/types.ts';
 import type { ProseDocument } from '../prose/draws.ts';
 
@@ -82,13 +82,14 @@ export interface IndexedReference {
 export interface IndexedStudy {
   readonly id: string;
   readonly disease: string | undefined;
+  readonly design: string | undefined;
   readonly n_enrolled: number | undefined;
   /** Its reports (`reference_id`), the main one first; empty when the cell did not validate. */
   readonly referenceIds: readonly string[];
   readonly line: number;
 }
 
-/** Callbacks a rule may implement; all optional. Tables are visited references → studies → analyses → outcomes. */
+/** Callbacks a rule may implement; all optional. Tables are visited references → studies → analyses → outcomes → flow → risk of bias → certainty. */
 export interface RuleVisitors {
   encoding?(fact: EncodingFact): void;
   syntax?(fact: SyntaxFact): void;
@@ -98,6 +99,9 @@ export interface RuleVisitors {
   study?(record: StudyRecord): void;
   analysis?(record: AnalysisRecord): void;
   outcome?(record: OutcomeRecord): void;
+  flow?(record: FlowRecord): void;
+  riskOfBias?(record: RiskOfBiasRecord): void;
+  certainty?(record: CertaintyRecord): void;
   /** A citing document (manuscript or templates), after every record has been visited. */
   document?(document: CitedDocument): void;
   /** A template's prose, sentence by sentence, with what each sentence draws from the records (after the documents). */

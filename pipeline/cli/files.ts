@@ -213,7 +213,7 @@ export function recordsSize(dir: string): number {
   return total;
 }
 
-/** The tables of a records folder (references, studies and outcomes required; analyses.csv optional) and the optional vocabulary.csv. */
+/** The tables of a records folder (references, studies and outcomes required; the others optional) and the optional vocabulary.csv. */
 export function readRecordsFolder(dir: string, cwd: string, onBytes?: (count: number) => void): RecordsInput {
   requireFolder(dir, 'records', cwd);
   const tables: Partial<Record<DataTableName, InputFile>> = {};

@@ -8,19 +8,24 @@ import { parseDuration } from '../normalise/duration.ts';
 import { parseRegimen } from '../normalise/regimen.ts';
 import { parseReportedCount } from '../normalise/reported.ts';
 import { parsePeriod } from '../normalise/period.ts';
-import { identifier, identifierList, lenient, oneOf, parsedBy, requiredText, term, text } from './columns.ts';
+import { identifier, identifierList, lenient, oneOf, parsedBy, required, requiredText, term, text } from './columns.ts';
+import type { Judgement } from '../normalise/risk-of-bias.ts';
 import { VOCABULARY_KINDS } from '../normalise/vocabulary.ts';
 import { parsePValue } from '../normalise/p-value.ts';
 import { CI_METHODS, MEASURES, METHODS, MODELS } from '../synthesis/types.ts';
+import { parseFlowCount, parseFlowKey, parseReasons } from '../normalise/flow.ts';
+import { parseBiasTool, parseJudgement } from '../normalise/risk-of-bias.ts';
+import { parseCertainty, parseDowngrade, parsePerThousand, parseUpgrade } from '../normalise/grade.ts';
 
 /**
  * The data tables, in the order they are read: references first, so studies can link to them;
- * analyses before outcomes, so the synthesis rules know which outcome rows an analysis pools.
+ * analyses before outcomes, so the synthesis rules know which outcome rows an analysis pools; the
+ * appraisal tables (study flow, risk of bias, certainty) after the data they appraise.
  */
-export const TABLE_NAMES = ['references', 'studies', 'analyses', 'outcomes'] as const;
+export const TABLE_NAMES = ['references', 'studies', 'analyses', 'outcomes', 'flow', 'risk_of_bias', 'certainty'] as const;
 export type DataTableName = (typeof TABLE_NAMES)[number];
 /** Tables a records folder may leave out: without them a review reads and builds as before. */
-export const OPTIONAL_TABLES: ReadonlySet<DataTableName> = new Set(['analyses']);
+export const OPTIONAL_TABLES: ReadonlySet<DataTableName> = new Set(['analyses', 'flow', 'risk_of_bias', 'certainty']);
 /** Every table a records folder may hold: the data tables and the review's own vocabulary. */
 export type TableName = DataTableName | 'vocabulary';
 
@@ -139,6 +144,66 @@ function parseReferenceNumber(raw: string) {
   return result;
 }
 
+/**
+ * flow.csv (PRISMA 2020), one row per box. The PRISMA2020 package's own template is read as the same
+ * table: its `data` column is `key`, its `n` holds a number or (excluded boxes) the reasons; its
+ * drawing columns are accepted and not used.
+ */
+function flowSchema() {
+  return z.object({
+    key: required(parseFlowKey),
+    n: parsedBy(parseFlowCount),
+    reasons: parsedBy(parseReasons),
+    label: text(),
+    node: text(),
+    box: text(),
+    description: text(),
+    boxtext: text(),
+    tooltips: text(),
+    url: text(),
+  });
+}
+
+/** The judgement columns of robvis's wide CSV (`Study, D1 … D7, Overall, Weight`). */
+export const BIAS_WIDE_DOMAINS = ['d1', 'd2', 'd3', 'd4', 'd5', 'd6', 'd7', 'overall'] as const;
+
+/**
+ * risk_of_bias.csv: one judgement per row (`domain`, `judgement`), or robvis's wide rows (one study
+ * per row, a column per domain); both shapes are one table, told apart by which columns a row fills.
+ */
+function riskOfBiasSchema(vocabulary: Vocabulary) {
+  const wide = Object.fromEntries(BIAS_WIDE_DOMAINS.map((column) => [column, parsedBy(parseJudgement)])) as Record<(typeof BIAS_WIDE_DOMAINS)[number], ReturnType<typeof parsedBy<Judgement>>>;
+  return z.object({
+    study_id: identifier(),
+    tool: parsedBy(parseBiasTool),
+    outcome: term(vocabulary, 'outcome'),
+    domain: text(),
+    judgement: parsedBy(parseJudgement),
+    support: text(),
+    ...wide,
+    weight: parsedBy(parseNumber),
+  });
+}
+
+/** certainty.csv (GRADE), one row per analysis. */
+function certaintySchema() {
+  return z.object({
+    analysis_id: identifier(),
+    risk_of_bias: parsedBy(parseDowngrade),
+    inconsistency: parsedBy(parseDowngrade),
+    indirectness: parsedBy(parseDowngrade),
+    imprecision: parsedBy(parseDowngrade),
+    publication_bias: parsedBy(parseDowngrade),
+    large_effect: parsedBy(parseUpgrade),
+    dose_response: parsedBy(parseUpgrade),
+    plausible_confounding: parsedBy(parseUpgrade),
+    certainty: parsedBy(parseCertainty),
+    assumed_risk: parsedBy(parsePerThousand),
+    footnotes: text(),
+    comments: text(),
+  });
+}
+
 function vocabularySchema() {
   return z.object({
     kind: oneOf(VOCABULARY_KINDS, true),
@@ -155,6 +220,9 @@ export type VocabularyFields = z.output<ReturnType<typeof vocabularySchema>>;
 export type StudyFields = z.output<ReturnType<typeof studySchema>>;
 export type OutcomeFields = z.output<ReturnType<typeof outcomeSchema>>;
 export type AnalysisFields = z.output<ReturnType<typeof analysisSchema>>;
+export type FlowFields = z.output<ReturnType<typeof flowSchema>>;
+export type RiskOfBiasFields = z.output<ReturnType<typeof riskOfBiasSchema>>;
+export type CertaintyFields = z.output<ReturnType<typeof certaintySchema>>;
 
 /** Where a record came from: its file, the 1-based line it starts on, and each column's raw cell. */
 export interface RowSource {
@@ -208,12 +276,18 @@ export type StudyRecord = TableRecord<StudyFields>;
 export type OutcomeRecord = TableRecord<OutcomeFields>;
 export type AnalysisRecord = TableRecord<AnalysisFields>;
 export type VocabularyRecord = TableRecord<VocabularyFields>;
+export type FlowRecord = TableRecord<FlowFields>;
+export type RiskOfBiasRecord = TableRecord<RiskOfBiasFields>;
+export type CertaintyRecord = TableRecord<CertaintyFields>;
 
 export interface RecordsByTable {
   references: ReferenceRecord;
   studies: StudyRecord;
   analyses: AnalysisRecord;
   outcomes: OutcomeRecord;
+  flow: FlowRecord;
+  risk_of_bias: RiskOfBiasRecord;
+  certainty: CertaintyRecord;
 }
 
 export interface TableSpec {
@@ -266,6 +340,9 @@ export function tableSpecs(vocabulary: Vocabulary): Record<DataTableName, TableS
       requiredColumns: ['study_id', 'outcome', 'measure'],
       aliases: OUTCOME_ALIASES,
     },
+    flow: { name: 'flow', file: 'flow.csv', schema: flowSchema(), requiredColumns: ['key'], aliases: FLOW_ALIASES },
+    risk_of_bias: { name: 'risk_of_bias', file: 'risk_of_bias.csv', schema: riskOfBiasSchema(vocabulary), requiredColumns: ['study_id'], aliases: RISK_OF_BIAS_ALIASES },
+    certainty: { name: 'certainty', file: 'certainty.csv', schema: certaintySchema(), requiredColumns: ['analysis_id'], aliases: CERTAINTY_ALIASES },
   };
 }
 
@@ -297,4 +374,23 @@ const ANALYSIS_ALIASES: Record<string, string> = {
   编号: 'id', 分析: 'id', 标题: 'title', 题目: 'title', 结局: 'outcome', 结局指标: 'outcome', 时间点: 'timepoint', 分析人群: 'analysis',
   效应量: 'measure', 效应指标: 'measure', 试验组: 'experimental', 干预组: 'experimental', 对照组: 'control', 模型: 'model',
   方法: 'method', 置信区间: 'ci', 预测区间: 'prediction', 亚组: 'subgroup', 研究: 'studies', 纳入研究: 'studies', 备注: 'note', notes: 'note',
+};
+
+// `data` is the PRISMA2020 template's name for the key.
+const FLOW_ALIASES: Record<string, string> = {
+  data: 'key', 框: 'key', 键: 'key', 项目: 'key', 数量: 'n', 例数: 'n', 篇数: 'n', 数目: 'n', 原因: 'reasons', 排除原因: 'reasons', 标签: 'label', 文字: 'label',
+};
+
+// `study` is robvis's first column.
+const RISK_OF_BIAS_ALIASES: Record<string, string> = {
+  study: 'study_id', 研究: 'study_id', 研究编号: 'study_id', 工具: 'tool', 评价工具: 'tool', 结局: 'outcome', 结局指标: 'outcome', 领域: 'domain', 条目: 'domain',
+  偏倚领域: 'domain', 判断: 'judgement', 评价: 'judgement', 偏倚风险: 'judgement', judgment: 'judgement', 依据: 'support', 支持理由: 'support', 理由: 'support',
+  总体: 'overall', 总体偏倚: 'overall', 权重: 'weight',
+};
+
+const CERTAINTY_ALIASES: Record<string, string> = {
+  analysis: 'analysis_id', 分析: 'analysis_id', 分析编号: 'analysis_id', 偏倚风险: 'risk_of_bias', 不一致性: 'inconsistency', 间接性: 'indirectness', 不精确性: 'imprecision',
+  发表偏倚: 'publication_bias', 效应量大: 'large_effect', 大效应: 'large_effect', 剂量反应: 'dose_response', 剂量效应: 'dose_response', 混杂因素: 'plausible_confounding',
+  合理混杂: 'plausible_confounding', 证据质量: 'certainty', 证据确定性: 'certainty', 确定性: 'certainty', 质量: 'certainty', certainty_of_evidence: 'certainty',
+  对照组风险: 'assumed_risk', 假定风险: 'assumed_risk', 脚注: 'footnotes', 注释: 'footnotes', footnote: 'footnotes', 备注: 'comments', comment: 'comments',
 };

@@ -45,7 +45,7 @@ export function readDocExamples(markdown: string): DocExample[] {
 
 function addBlock(example: DocExample, kind: string, target: string, lines: string[]): void {
   if (kind === 'csv') {
-    const table = target.replace(/\.csv$/, '') as 'references' | 'studies' | 'analyses' | 'outcomes' | 'vocabulary';
+    const table = target.replace(/\.csv$/, '') as 'references' | 'studies' | 'analyses' | 'outcomes' | 'flow' | 'risk_of_bias' | 'certainty' | 'vocabulary';
     example.tables[table] = lines.join('\n') + '\n';
   } else if (kind === 'text' && target === 'manuscript.md') {
     example.tables.manuscript = lines.join('\n') + '\n';

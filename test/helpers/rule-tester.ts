@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkRecords, type CheckOptions } from '../../pipeline/run.ts';
 import { registry } from '../../pipeline/checks/registry.ts';
+import type { RuleModule } from '../../pipeline/checks/types.ts';
 import type { Diagnostic } from '../../pipeline/diagnostic.ts';
 import { TABLE_NAMES, type DataTableName, type TableName } from '../../pipeline/schema/tables.ts';
 import type { CitedDocument } from '../../pipeline/citations/types.ts';
@@ -60,9 +61,9 @@ function bytesOf(content: string | Uint8Array): Uint8Array {
   return typeof content === 'string' ? new TextEncoder().encode(content) : content;
 }
 
-/** Runs one rule (by id, from the registry) over inline tables and returns its diagnostics, sorted. */
-export function runRule(ruleId: string, tables: Tables): Diagnostic[] {
-  const rule = registry[ruleId];
+/** Runs one rule (by id, from the registry, or the module given) over inline tables and returns its diagnostics, sorted. */
+export function runRule(ruleId: string, tables: Tables, module?: RuleModule): Diagnostic[] {
+  const rule = module ?? registry[ruleId];
   if (!rule) throw new Error(`no rule '${ruleId}' in the registry`);
   const given = Object.fromEntries(
     TABLE_NAMES.flatMap((table) => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkRecords, type RecordsInput } from '../../pipeline/run.ts';
-import { tableSpecs, VOCABULARY_SPEC, type DataTableName } from '../../pipeline/schema/tables.ts';
+import { OPTIONAL_TABLES, tableSpecs, VOCABULARY_SPEC, type DataTableName } from '../../pipeline/schema/tables.ts';
 import { createVocabulary } from '../../pipeline/normalise/vocabulary.ts';
 import type { CheckResult } from '../../pipeline/diagnostic.ts';
 import { params, PARSER_TOKENS, timeOf } from './support.ts';
@@ -17,6 +17,9 @@ const FIXED: Record<TableUnderTest, string> = {
   studies: 'id,reference_id,disease,design\ns1,r1,RA,rct\n',
   analyses: 'id,title,outcome,measure,experimental,control,model\na1,FVC,fvc,MD,TCZ,placebo,random\n',
   outcomes: 'study_id,outcome,measure\ns1,fvc,count\n',
+  flow: 'key,n\nrecords_screened,10\n',
+  risk_of_bias: 'study_id,tool,domain,judgement\ns1,rob2,overall,low\n',
+  certainty: 'analysis_id,certainty\na1,low\n',
   vocabulary: 'kind,term\ndisease,BD\n',
 };
 
@@ -26,6 +29,9 @@ const COLUMN_NAMES: Record<TableUnderTest, string[]> = {
   studies: [...Object.keys(specs.studies.schema.shape), ...Object.keys(specs.studies.aliases)],
   analyses: [...Object.keys(specs.analyses.schema.shape), ...Object.keys(specs.analyses.aliases)],
   outcomes: [...Object.keys(specs.outcomes.schema.shape), ...Object.keys(specs.outcomes.aliases)],
+  flow: [...Object.keys(specs.flow.schema.shape), ...Object.keys(specs.flow.aliases)],
+  risk_of_bias: [...Object.keys(specs.risk_of_bias.schema.shape), ...Object.keys(specs.risk_of_bias.aliases)],
+  certainty: [...Object.keys(specs.certainty.schema.shape), ...Object.keys(specs.certainty.aliases)],
   vocabulary: [...Object.keys(VOCABULARY_SPEC.schema.shape), ...Object.keys(VOCABULARY_SPEC.aliases)],
 };
 const JUNK_COLUMNS = ['', ' ', 'Author', 'n_enroled', 'ID', 'Study ID', 'ｉｄ', 'x', '备注2', 'doi ', '\u0000', '%', 'null', 'undefined', '__proto__', 'constructor'];
@@ -37,13 +43,14 @@ function inputWith(table: TableUnderTest, text: string): RecordsInput {
   const file = (name: TableUnderTest) => ({ path: `records/${name}.csv`, bytes: encode(name === table ? text : FIXED[name]) });
   const input: RecordsInput = { tables: { references: file('references'), studies: file('studies'), outcomes: file('outcomes') } };
   if (table === 'vocabulary') input.vocabulary = file('vocabulary');
-  if (table === 'analyses') input.tables.analyses = file('analyses');
+  // An optional table is read only when it is the one under test.
+  if (table !== 'vocabulary' && OPTIONAL_TABLES.has(table)) input.tables[table] = file(table);
   return input;
 }
 
 /** Data rows of the fixed tables that are read beside the table under test. */
 function fixedRows(table: TableUnderTest): number {
-  return table === 'vocabulary' || table === 'analyses' ? 3 : 2;
+  return table === 'vocabulary' || OPTIONAL_TABLES.has(table as DataTableName) ? 3 : 2;
 }
 
 /**
@@ -133,13 +140,13 @@ function timedCheck(input: RecordsInput): CheckResult {
 }
 
 function textsOf(table: TableUnderTest, text: string): Record<string, string> {
-  const names = ['references', 'studies', 'outcomes', 'vocabulary', ...(table === 'analyses' ? ['analyses' as const] : [])] as const;
+  const names: TableUnderTest[] = ['references', 'studies', 'outcomes', 'vocabulary', ...(table !== 'vocabulary' && OPTIONAL_TABLES.has(table) ? [table] : [])];
   return Object.fromEntries(names.map((name) => [`records/${name}.csv`, name === table ? text : FIXED[name]]));
 }
 
 // ---------------------------------------------------------------- generators
 
-const tableUnderTest = fc.constantFrom<TableUnderTest>('references', 'studies', 'analyses', 'outcomes', 'vocabulary');
+const tableUnderTest = fc.constantFrom<TableUnderTest>('references', 'studies', 'analyses', 'outcomes', 'flow', 'risk_of_bias', 'certainty', 'vocabulary');
 const lineEnd = fc.constantFrom('\n', '\r\n', '\r');
 
 /** Cell text without quotes: values the schemas read, tokens, commas and line breaks (which make ragged rows), Chinese, NUL. */

@@ -1,4 +1,4 @@
-// record/dangling-link: a study's reference_id or an outcome's study_id or reference_id that points to no row, or to a report of another study.
+// record/dangling-link: a study's reference_id, an outcome's or a risk-of-bias judgement's study_id, a certainty row's analysis_id, or an outcome's reference_id that points to no row, or to a report of another study.
 import { NearestIndex } from '../../normalise/nearest.ts';
 import type { RowSource } from '../../schema/tables.ts';
 import { defineRule } from '../types.ts';
@@ -22,6 +22,7 @@ export default defineRule({
   },
   create(context) {
     let comparisonsLeft = SUGGESTION_COMPARISONS;
+    const analyses = new Map<string, true>();
     // Rebuilt when a table has grown since: studies are still being read while their links are checked.
     const indexes = new Map<ReadonlyMap<string, unknown>, NearestIndex>();
     const idsOf = (known: ReadonlyMap<string, unknown>): NearestIndex => {
@@ -52,6 +53,10 @@ export default defineRule({
       study: (record) => {
         for (const id of record.reference_id ?? []) check(record.source, 'reference_id', id, context.index.references, 'references.csv');
       },
+      riskOfBias: (record) => check(record.source, 'study_id', record.study_id, context.index.studies, 'studies.csv'),
+      analysis: (record) => void (record.id !== undefined && analyses.set(record.id, true)),
+      // A certainty row names an analysis of analyses.csv; a review that has none is not yet pooling (nothing to point at).
+      certainty: (record) => void (analyses.size > 0 && check(record.source, 'analysis_id', record.analysis_id, analyses, 'analyses.csv')),
       outcome: (record) => {
         check(record.source, 'study_id', record.study_id, context.index.studies, 'studies.csv');
         const report = record.reference_id;

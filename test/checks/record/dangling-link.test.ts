@@ -34,6 +34,19 @@ testRule('record/dangling-link', {
   ],
   invalid: [
     {
+      name: 'a certainty row of an analysis that analyses.csv does not have (made-up rating)',
+      tables: {
+        analyses: 'id,title,outcome,measure,experimental,control,model\nsae,Serious adverse events,sae,RR,TCZ,placebo,random\n',
+        certainty: 'analysis_id,certainty\nsea,low\n',
+      },
+      diagnostics: [{ file: 'certainty.csv', line: 2, column: 1, message: "analysis_id 'sea' matches no row of analyses.csv; did you mean 'sae'" }],
+    },
+    {
+      name: 'a risk-of-bias judgement of a study that is not in studies.csv (made-up judgement)',
+      tables: { references, studies: 'id,reference_id,disease,design\nfocussced,khanna2022,SSc,rct\n', risk_of_bias: 'study_id,tool,domain,judgement\nfocussed,rob2,D1,low\n' },
+      diagnostics: [{ file: 'risk_of_bias.csv', line: 2, column: 1, message: "study_id 'focussed' matches no row of studies.csv; did you mean 'focussced'" }],
+    },
+    {
       name: "a study's second report names no reference",
       tables: { references, studies: 'id,reference_id,disease,design\ns1,khanna2022;manfredi2002,SSc,rct\n' },
       diagnostics: [{ line: 2, column: 4, message: "reference_id 'manfredi2002' matches no row of references.csv; did you mean 'manfredi2020'" }],
