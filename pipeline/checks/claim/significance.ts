@@ -8,9 +8,10 @@ import { defineRule } from '../types.ts';
 export default defineRule({
   meta: {
     severity: 'warning',
-    description: 'Prose calls a result significant (显著, significantly) whose 95% CI includes the value of no effect',
+    description: 'Prose calls a result significant (显著, significantly) whose 95% CI includes the value of no effect, or whose p is 0.05 or more',
     messages: {
       ciIncludesNull: '{{claim}} but the 95% CI {{ci}} includes {{null}}',
+      pNotSignificant: '{{claim}} but p is {{p}}',
     },
   },
   create(context) {
@@ -19,15 +20,17 @@ export default defineRule({
         for (const paragraph of document.paragraphs) {
           for (const sentence of paragraph.sentences) {
             for (const claim of document.claims.find(sentence.sentence.text, 'significance')) {
-              // Only results with an interval can be judged; every one the clause draws must include the null.
-              const results = rowsOf(drawsOfClause(sentence, claim, document.claims)).flatMap((row) => intervalOf(row, document.claims.data) ?? []);
-              if (results.length === 0 || !results.every((result) => result.includesNull)) continue;
-              const first = results[0] as Interval;
-              context.report(claimPlace(document.file, sentence, claim), {
-                messageId: 'ciIncludesNull',
-                data: { claim: claim.text, ci: first.text, null: first.nullValue },
-                actual: first.text,
-              });
+              // Only results with an interval or a printed p can be judged; every one the clause draws must say "not significant".
+              const results = rowsOf(drawsOfClause(sentence, claim, document.claims)).flatMap((row) => judgementOf(row, document.claims.data) ?? []);
+              if (results.length === 0 || !results.every((result) => result.notSignificant)) continue;
+              const first = results[0] as Judgement;
+              const place = claimPlace(document.file, sentence, claim);
+              if (first.interval?.includesNull) {
+                const { text, nullValue } = first.interval;
+                context.report(place, { messageId: 'ciIncludesNull', data: { claim: claim.text, ci: text, null: nullValue }, actual: text });
+              } else if (first.p !== undefined) {
+                context.report(place, { messageId: 'pNotSignificant', data: { claim: claim.text, p: first.p }, actual: first.p });
+              }
             }
           }
         }
@@ -35,6 +38,23 @@ export default defineRule({
     };
   },
 });
+
+interface Judgement {
+  interval: Interval | undefined;
+  /** The p as printed, when it says 0.05 or more. */
+  p: string | undefined;
+  notSignificant: boolean;
+}
+
+/** What a row says of significance: its interval of an effect, and its printed p; undefined when it says neither. */
+function judgementOf(row: OutcomeRecord, data: ClaimVocabularyData): Judgement | undefined {
+  const interval = intervalOf(row, data);
+  const p = row.p;
+  const pAtLeast5 = p !== undefined && p.relation !== '<' && p.relation !== '<=' && p.value >= 0.05;
+  if (interval === undefined && p === undefined) return undefined;
+  const shownP = pAtLeast5 ? (row.source.cell('p')?.raw.trim() ?? String(p.value)) : undefined;
+  return { interval, p: shownP, notSignificant: (interval?.includesNull ?? false) || pAtLeast5 };
+}
 
 interface Interval {
   text: string;

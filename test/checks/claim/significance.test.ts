@@ -10,6 +10,8 @@ const OUTCOMES = [
   'khanna2022,fvc,mean_change,continuous TCZ,96 weeks,completers,85,-0.5,% predicted,-2.4,1.3',
   'khanna2022,mrss,value,TCZ,baseline,as_reported,1,18,points,,',
 ].join('\n') + '\n';
+// Made up for the test: a difference printed with its p and no interval.
+const WITH_P = 'study_id,outcome,measure,arm,timepoint,analysis,value,p\nkhanna2022,fvc,md,TCZ vs placebo,48 weeks,itt,1.2,0.21\nkhanna2022,mrss,md,TCZ vs placebo,48 weeks,itt,-2.0,<0.001\n';
 const tables = (template: string) => ({ references: REFERENCES, studies: STUDIES, outcomes: OUTCOMES, templates: { 'review.hbs': template } });
 const CONTINUOUS = '{{outcome "khanna2022" "fvc" arm="continuous TCZ" field="value"}}（{{outcome "khanna2022" "fvc" arm="continuous TCZ" field="ci"}}）';
 const PLACEBO = '{{outcome "khanna2022" "fvc" arm="placebo→TCZ" field="value"}}（{{outcome "khanna2022" "fvc" arm="placebo→TCZ" field="ci"}}）';
@@ -22,9 +24,15 @@ testRule('claim/significance', {
     { name: 'English negations', tables: tables(`<p>FVC did not change significantly, ${CONTINUOUS}. There was no significant change ${CONTINUOUS}. The change was not statistically significant ${CONTINUOUS}.</p>`) },
     { name: 'a level (not a change) has no null to include', tables: tables('<p>基线 mRSS 显著升高，为 {{outcome "khanna2022" "mrss" field="value"}} 分。</p>') },
     { name: 'a claim in another clause says nothing of a number that a negated claim owns', tables: tables(`<p>连续 TCZ 组 FVC 没有显著差异 ${CONTINUOUS}，安慰剂组显著下降。</p>`) },
+    { name: 'significant, and p < 0.001', tables: { ...tables('<p>mRSS 显著降低（{{outcome "khanna2022" "mrss" field="value"}}）。</p>'), outcomes: WITH_P } },
     { name: 'a claim with no number drawn is not judged', tables: tables('<p>TCZ 可显著改善 RA 的疾病活动性{{cite "khanna2022"}}。</p>') },
   ],
   invalid: [
+    {
+      name: 'significantly, of a difference printed with p = 0.21',
+      tables: { ...tables('<p>FVC was significantly higher ({{outcome "khanna2022" "fvc" field="value"}}).</p>'), outcomes: WITH_P },
+      diagnostics: [{ line: 1, column: 12, message: 'significantly but p is 0.21' }],
+    },
     {
       name: '显著 of a change whose CI includes 0',
       tables: tables(`<p>连续 TCZ 组的 FVC 显著下降，平均变化为${CONTINUOUS}。</p>`),
