@@ -24,6 +24,7 @@ import { createRuleSet, type RuleSet, type SeverityConfig } from './checks/runne
 import { registry } from './checks/registry.ts';
 import type { EncodingFact, IndexedReference, IndexedStudy, RuleModule } from './checks/types.ts';
 import type { CitedDocument } from './citations/types.ts';
+import { rowMatches, targetOf, type AnalysisTarget } from './synthesis/from-records.ts';
 import type { ProseDocument } from './prose/draws.ts';
 
 /** A file handed in by the command-line edge: its display path (relative, with `/`) and its content. */
@@ -57,7 +58,7 @@ export interface CheckOptions {
    * when `keepOutcomes` is false: the studies and outcome rows `keepDrawn` names (what the templates draw).
    */
   prose?: (dataset: Dataset) => ProseDocument[];
-  keepDrawn?: { studies: ReadonlySet<string>; references: ReadonlySet<string> };
+  keepDrawn?: { studies: ReadonlySet<string>; references: ReadonlySet<string>; analyses: ReadonlySet<string> };
   /** Called once per data row read, for progress reports. */
   onRow?: () => void;
 }
@@ -117,6 +118,10 @@ export function checkRecords(input: RecordsInput, options: CheckOptions = {}): C
   for (const fact of options.encodings ?? []) rules.visit('encoding', fact);
 
   const drawn = options.keepDrawn;
+  // A drawn analysis (`{{pooled}}`) keeps its own row and the outcome rows it pools.
+  const drawnTargets: AnalysisTarget[] = [];
+  const isDrawnOutcome = (outcome: OutcomeRecord): boolean =>
+    drawn !== undefined && ((outcome.study_id !== undefined && drawn.studies.has(outcome.study_id)) || drawnTargets.some((target) => rowMatches(target, outcome)));
   const isDrawnStudy = (study: StudyRecord): boolean =>
     drawn !== undefined && ((study.id !== undefined && drawn.studies.has(study.id)) || (study.reference_id ?? []).some((id) => drawn.references.has(id)));
   const onRecord: Record<DataTableName, (record: never) => void> = {
@@ -131,11 +136,13 @@ export function checkRecords(input: RecordsInput, options: CheckOptions = {}): C
       rules.visit('study', study);
     },
     analyses: (analysis: AnalysisRecord) => {
-      if (options.keepOutcomes !== false) dataset.analyses.push(analysis);
+      const target = drawn !== undefined && analysis.id !== undefined && drawn.analyses.has(analysis.id) ? targetOf(analysis) : undefined;
+      if (target) drawnTargets.push(target);
+      if (options.keepOutcomes !== false || target) dataset.analyses.push(analysis);
       rules.visit('analysis', analysis);
     },
     outcomes: (outcome: OutcomeRecord) => {
-      if ((options.keepOutcomes !== false || (outcome.study_id !== undefined && drawn?.studies.has(outcome.study_id))) && worthKeeping(outcome)) dataset.outcomes.push(outcome);
+      if ((options.keepOutcomes !== false || isDrawnOutcome(outcome)) && worthKeeping(outcome)) dataset.outcomes.push(outcome);
       rules.visit('outcome', outcome);
     },
     // The appraisal tables are a few rows each: kept whether or not outcomes are.

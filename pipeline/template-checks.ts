@@ -24,11 +24,12 @@ export function templateChecks(
   for (const t of templates) checkTemplateMarkup(t.source, t.path);
   const documents = templates.map((t) => templateCitations(t.source, t.path, treeOf(t)));
   const structures = templates.map((t) => proseOf(treeOf(t), t.path));
-  const keepDrawn = { studies: new Set<string>(), references: new Set<string>() };
+  const keepDrawn = { studies: new Set<string>(), references: new Set<string>(), analyses: new Set<string>() };
   for (const structure of structures) {
     const ids = drawnIds(structure);
     for (const id of ids.studies) keepDrawn.studies.add(id);
     for (const id of ids.references) keepDrawn.references.add(id);
+    for (const id of ids.analyses) keepDrawn.analyses.add(id);
   }
   return {
     documents: () => documents,

@@ -1,5 +1,7 @@
 // What each sentence of the templates draws from the records: the studies it names and cites, and the outcome rows its calls pick.
-import type { OutcomeRecord, StudyRecord } from '../schema/tables.ts';
+import type { AnalysisRecord, OutcomeRecord, ReferenceRecord, StudyRecord } from '../schema/tables.ts';
+import { analyseRecords } from '../synthesis/analyse.ts';
+import type { Measure } from '../synthesis/types.ts';
 import { selectOutcomeRows } from '../render/outcome-selection.ts';
 import type { ClaimVocabulary } from './claim-words.ts';
 import type { ProseCall, ProseStructure, Sentence } from './sentences.ts';
@@ -10,14 +12,30 @@ export interface DrawLookup {
   /** The studies a reference id reports (a study lists its reports in `reference_id`). */
   studiesOfReference(referenceId: string): readonly StudyRecord[];
   outcomesOf(studyId: string): readonly OutcomeRecord[];
+  /** An analysis's pooled result, pooled at the first request. */
+  pooled(analysisId: string): PooledDraw | undefined;
 }
 
-/** One call's draw: the study it is about and, for `{{outcome}}`, the rows its filters pick and the field shown. */
+/** A pooled result a sentence draws with `{{pooled "id" …}}`: ratios on the ratio scale. */
+export interface PooledDraw {
+  id: string;
+  measure: Measure;
+  estimate: number;
+  ciLow: number;
+  ciHigh: number;
+  p: number;
+}
+
+/**
+ * One call's draw: the study it is about and, for `{{outcome}}`, the rows its filters pick and the field
+ * shown; for `{{pooled}}`, the pooled result (and no study).
+ */
 export interface Draw {
   call: ProseCall;
-  study: StudyRecord;
+  study: StudyRecord | undefined;
   rows: readonly OutcomeRecord[];
   field: string | undefined;
+  pooled?: PooledDraw;
 }
 
 export interface ProseSentence {
@@ -37,18 +55,20 @@ export interface ProseDocument {
 }
 
 /** The ids a prose structure names, so a check can keep just those records. */
-export function drawnIds(structure: ProseStructure): { studies: Set<string>; references: Set<string> } {
+export function drawnIds(structure: ProseStructure): { studies: Set<string>; references: Set<string>; analyses: Set<string> } {
   const studies = new Set<string>();
   const references = new Set<string>();
+  const analyses = new Set<string>();
   for (const paragraph of structure.paragraphs) {
     for (const sentence of paragraph.sentences) {
       for (const call of sentence.calls) {
         if ((call.name === 'study' || call.name === 'outcome') && call.strings[0] !== undefined) studies.add(call.strings[0]);
         if (call.name === 'cite') for (const id of call.strings) references.add(id);
+        if (call.name === 'pooled' && call.strings[0] !== undefined) analyses.add(call.strings[0]);
       }
     }
   }
-  return { studies, references };
+  return { studies, references, analyses };
 }
 
 /** Resolves every call of every sentence against the records; a call naming nothing draws nothing (the render reports it). */
@@ -57,7 +77,7 @@ export function resolveProse(structure: ProseStructure, lookup: DrawLookup, clai
     let previous: readonly StudyRecord[] = [];
     const sentences = paragraph.sentences.map((sentence): ProseSentence => {
       const draws = sentence.calls.flatMap((call) => drawsOf(call, lookup));
-      const own = distinct(draws.map((draw) => draw.study));
+      const own = distinct(draws.flatMap((draw) => (draw.study ? [draw.study] : [])));
       const inherited = own.length === 0 && previous.length > 0 && claims.find(sentence.text, 'anaphor').length > 0;
       const studies = inherited ? previous : own;
       if (studies.length > 0) previous = studies;
@@ -82,6 +102,10 @@ function drawsOf(call: ProseCall, lookup: DrawLookup): Draw[] {
       const { field, ...filters } = call.hash;
       return [{ call, study, rows: selectOutcomeRows(lookup.outcomesOf(first), second, filters), field: field ?? 'value' }];
     }
+    case 'pooled': {
+      const pooled = lookup.pooled(first);
+      return pooled ? [{ call, study: undefined, rows: [], field: second, pooled }] : [];
+    }
     case 'cite':
       return call.strings.flatMap((id) => lookup.studiesOfReference(id).map((study) => ({ call, study, rows: [], field: undefined })));
     default:
@@ -95,7 +119,12 @@ function distinct(studies: readonly StudyRecord[]): StudyRecord[] {
 }
 
 /** A lookup over the records a run kept (every record for a build, the drawn ones for a check). */
-export function datasetLookup(dataset: { studies: readonly StudyRecord[]; outcomes: readonly OutcomeRecord[] }): DrawLookup {
+export function datasetLookup(dataset: {
+  studies: readonly StudyRecord[];
+  outcomes: readonly OutcomeRecord[];
+  analyses: readonly AnalysisRecord[];
+  references: readonly ReferenceRecord[];
+}): DrawLookup {
   const byId = new Map<string, StudyRecord>();
   const byReference = new Map<string, StudyRecord[]>();
   const outcomes = new Map<string, OutcomeRecord[]>();
@@ -115,7 +144,19 @@ export function datasetLookup(dataset: { studies: readonly StudyRecord[]; outcom
     if (rows) rows.push(row);
     else outcomes.set(row.study_id, [row]);
   }
+  let pooled: Map<string, PooledDraw> | undefined;
+  const pooledOf = (): Map<string, PooledDraw> => {
+    pooled = new Map();
+    for (const result of analyseRecords({ analyses: dataset.analyses, outcomes: dataset.outcomes, studies: dataset.studies, references: dataset.references })) {
+      const total = result.synthesis?.pooled;
+      if (!total) continue;
+      const { estimate, ciLow, ciHigh, p } = total;
+      pooled.set(result.target.id, { id: result.target.id, measure: result.target.measure, estimate, ciLow, ciHigh, p });
+    }
+    return pooled;
+  };
   return {
+    pooled: (id) => (pooled ?? pooledOf()).get(id),
     study: (id) => byId.get(id),
     studiesOfReference: (id) => byReference.get(id) ?? [],
     outcomesOf: (id) => outcomes.get(id) ?? [],

@@ -26,6 +26,7 @@ export default defineRule({
                 continue;
               }
               const { study, field } = event;
+              if (!study) continue;
               const row = event.rows.length === 1 ? event.rows[0] : undefined;
               const patients = patientsOf(event, study, row);
               if (patients !== undefined) {

@@ -2,6 +2,7 @@
 import type { OutcomeRecord } from '../../schema/tables.ts';
 import { decimalsOf, formatInterval, formatNumber } from '../../render/format.ts';
 import type { ClaimVocabularyData } from '../../prose/claim-words.ts';
+import type { PooledDraw } from '../../prose/draws.ts';
 import { claimPlace, drawsOfClause, rowsOf } from '../../prose/scope.ts';
 import { defineRule } from '../types.ts';
 
@@ -21,7 +22,11 @@ export default defineRule({
           for (const sentence of paragraph.sentences) {
             for (const claim of document.claims.find(sentence.sentence.text, 'significance')) {
               // Only results with an interval or a printed p can be judged; every one the clause draws must say "not significant".
-              const results = rowsOf(drawsOfClause(sentence, claim, document.claims)).flatMap((row) => judgementOf(row, document.claims.data) ?? []);
+              const draws = drawsOfClause(sentence, claim, document.claims);
+              const results = [
+                ...rowsOf(draws).flatMap((row) => judgementOf(row, document.claims.data) ?? []),
+                ...draws.flatMap((draw) => (draw.pooled ? [pooledJudgement(draw.pooled, document.claims.data)] : [])),
+              ];
               if (results.length === 0 || !results.every((result) => result.notSignificant)) continue;
               const first = results[0] as Judgement;
               const place = claimPlace(document.file, sentence, claim);
@@ -54,6 +59,23 @@ function judgementOf(row: OutcomeRecord, data: ClaimVocabularyData): Judgement |
   if (interval === undefined && p === undefined) return undefined;
   const shownP = pAtLeast5 ? (row.source.cell('p')?.raw.trim() ?? String(p.value)) : undefined;
   return { interval, p: shownP, notSignificant: (interval?.includesNull ?? false) || pAtLeast5 };
+}
+
+/** A pooled result's judgement: its CI against no effect, and its p (unrounded, shown to three decimals). */
+function pooledJudgement(pooled: PooledDraw, data: ClaimVocabularyData): Judgement {
+  const nullValue = isRatio(pooled.measure, data) ? 1 : 0;
+  const shown = (value: number): string => formatNumber(value, 2);
+  const includesNull = pooled.ciLow <= nullValue && nullValue <= pooled.ciHigh;
+  const pAtLeast5 = pooled.p >= 0.05;
+  return {
+    interval: { text: formatInterval(shown(pooled.ciLow), shown(pooled.ciHigh), 'en'), nullValue, includesNull },
+    p: pAtLeast5 ? formatNumber(pooled.p, 3) : undefined,
+    notSignificant: includesNull || pAtLeast5,
+  };
+}
+
+function isRatio(measure: string, data: ClaimVocabularyData): boolean {
+  return data.effectMeasures.ratio.includes(measure.toLowerCase());
 }
 
 interface Interval {

@@ -16,6 +16,20 @@ const tables = (template: string) => ({ references: REFERENCES, studies: STUDIES
 const CONTINUOUS = '{{outcome "khanna2022" "fvc" arm="continuous TCZ" field="value"}}（{{outcome "khanna2022" "fvc" arm="continuous TCZ" field="ci"}}）';
 const PLACEBO = '{{outcome "khanna2022" "fvc" arm="placebo→TCZ" field="value"}}（{{outcome "khanna2022" "fvc" arm="placebo→TCZ" field="ci"}}）';
 
+// Made up for the test: two small trials whose pooled risk ratio's CI includes 1 (metafor, rma FE: RR 0.857, 0.471 to 1.558).
+const POOLED = {
+  references: 'id,status\na,verified\nb,verified\n',
+  studies: 'id,reference_id,disease,design\na,a,SSc,rct\nb,b,SSc,rct\n',
+  analyses: 'id,title,outcome,measure,experimental,control,model\nae,Adverse events,adverse_events,RR,TCZ,placebo,common\n',
+  outcomes: [
+    'study_id,outcome,measure,arm,count,denominator',
+    'a,adverse_events,count,TCZ,10,100',
+    'a,adverse_events,count,placebo,12,100',
+    'b,adverse_events,count,TCZ,8,100',
+    'b,adverse_events,count,placebo,9,100',
+  ].join('\n') + '\n',
+};
+
 testRule('claim/significance', {
   valid: [
     { name: 'significant, and the CI excludes 0', tables: tables(`<p>安慰剂-TCZ 组 FVC 显著下降 ${PLACEBO}。</p>`) },
@@ -25,6 +39,7 @@ testRule('claim/significance', {
     { name: 'a level (not a change) has no null to include', tables: tables('<p>基线 mRSS 显著升高，为 {{outcome "khanna2022" "mrss" field="value"}} 分。</p>') },
     { name: 'a claim in another clause says nothing of a number that a negated claim owns', tables: tables(`<p>连续 TCZ 组 FVC 没有显著差异 ${CONTINUOUS}，安慰剂组显著下降。</p>`) },
     { name: 'significant, and p < 0.001', tables: { ...tables('<p>mRSS 显著降低（{{outcome "khanna2022" "mrss" field="value"}}）。</p>'), outcomes: WITH_P } },
+    { name: 'a pooled result called not significant', tables: { ...POOLED, templates: { 'review.hbs': '<p>不良事件风险无显著差异（RR {{pooled "ae" "estimate"}}，{{pooled "ae" "ci"}}）。</p>' } } },
     { name: 'a claim with no number drawn is not judged', tables: tables('<p>TCZ 可显著改善 RA 的疾病活动性{{cite "khanna2022"}}。</p>') },
   ],
   invalid: [
@@ -32,6 +47,11 @@ testRule('claim/significance', {
       name: 'significantly, of a difference printed with p = 0.21',
       tables: { ...tables('<p>FVC was significantly higher ({{outcome "khanna2022" "fvc" field="value"}}).</p>'), outcomes: WITH_P },
       diagnostics: [{ line: 1, column: 12, message: 'significantly but p is 0.21' }],
+    },
+    {
+      name: '显著 of a pooled risk ratio whose CI includes 1',
+      tables: { ...POOLED, templates: { 'review.hbs': '<p>TCZ 显著降低不良事件风险（RR {{pooled "ae" "estimate"}}，{{pooled "ae" "ci"}}）。</p>' } },
+      diagnostics: [{ line: 1, column: 8, message: '显著 but the 95% CI 0.47 to 1.56 includes 1' }],
     },
     {
       name: '显著 of a change whose CI includes 0',
