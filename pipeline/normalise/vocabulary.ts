@@ -165,6 +165,12 @@ interface KindIndex {
  * disease only where the entry has none. When two entries claim the same alias, the later one wins,
  * so a review can redirect a built-in alias; a canonical term always resolves to its own entry.
  */
+/** A term's English label, for a message: the term itself when the vocabulary does not know it or has no label. */
+export function englishLabel(vocabulary: Vocabulary, kind: VocabularyKind, term: string): string {
+  const entry = vocabulary.lookup(kind, term);
+  return entry.ok ? (entry.value.label?.en ?? term) : term;
+}
+
 export function createVocabulary(extra: readonly VocabularyEntry[] = []): Vocabulary {
   const indexes = new Map<VocabularyKind, KindIndex>();
   for (const kind of VOCABULARY_KINDS) indexes.set(kind, indexKind(mergedEntries(kind, extra)));

@@ -1,8 +1,8 @@
 // What a claim in a sentence is about: the rows drawn near its words, the clause it stands in, and its template place.
 import type { OutcomeRecord } from '../schema/tables.ts';
 import type { Place } from '../checks/types.ts';
-import type { ClaimMatch, ClaimVocabulary } from './claim-words.ts';
-import type { Draw, ProseSentence } from './draws.ts';
+import type { ClaimKind, ClaimMatch, ClaimVocabulary } from './claim-words.ts';
+import type { Draw, ProseDocument, ProseSentence } from './draws.ts';
 
 /** Characters that end a clause: a claim in one clause says nothing of a number in the next. */
 const CLAUSE_END = /[，。；：,;:！？!?]/;
@@ -63,4 +63,15 @@ export function rowsOf(draws: readonly Draw[]): OutcomeRecord[] {
   const rows: OutcomeRecord[] = [];
   for (const draw of draws) for (const row of draw.rows) if (!seen.has(row)) seen.add(row), rows.push(row);
   return rows;
+}
+
+/** Calls `visit` for every claim of a kind in a document, in reading order, with its sentence and paragraph index. */
+export function forEachClaim(
+  document: ProseDocument,
+  kind: ClaimKind,
+  visit: (sentence: ProseSentence, claim: ClaimMatch, paragraph: number) => void,
+): void {
+  document.paragraphs.forEach((paragraph, index) => {
+    for (const sentence of paragraph.sentences) for (const claim of document.claims.find(sentence.sentence.text, kind)) visit(sentence, claim, index);
+  });
 }

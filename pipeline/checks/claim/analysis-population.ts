@@ -1,5 +1,6 @@
 // claim/analysis-population: the prose calls a result randomised or intention-to-treat while the rows it draws are post hoc, completers or per protocol.
-import { claimPlace, drawsAfterOrBefore, rowsOf } from '../../prose/scope.ts';
+import { claimPlace, drawsAfterOrBefore, forEachClaim, rowsOf } from '../../prose/scope.ts';
+import { englishLabel } from '../../normalise/vocabulary.ts';
 import { defineRule } from '../types.ts';
 
 export default defineRule({
@@ -11,25 +12,18 @@ export default defineRule({
     },
   },
   create(context) {
-    const labelOf = (term: string): string => {
-      const entry = context.vocabulary.lookup('analysis', term);
-      return entry.ok ? (entry.value.label?.en ?? term) : term;
-    };
+    const labelOf = (term: string): string => englishLabel(context.vocabulary, 'analysis', term);
     return {
       prose(document) {
-        for (const paragraph of document.paragraphs) {
-          for (const sentence of paragraph.sentences) {
-            for (const claim of document.claims.find(sentence.sentence.text, 'population')) {
-              const contradicting = new Set(claim.term.contradictedBy ?? []);
-              // The rows the claim governs: those after its words ("在随机分析中，… 分别为 X 和 Y"), else those before.
-              const analyses = rowsOf(drawsAfterOrBefore(sentence, claim)).map((row) => row.analysis);
-              const known = analyses.filter((analysis): analysis is string => analysis !== undefined && analysis !== 'as_reported');
-              if (known.length === 0 || !known.every((analysis) => contradicting.has(analysis))) continue;
-              const shown = [...new Set(known)].map(labelOf).join(', ');
-              context.report(claimPlace(document.file, sentence, claim), { messageId: 'notRandomised', data: { claim: claim.text, analyses: shown }, actual: shown });
-            }
-          }
-        }
+        forEachClaim(document, 'population', (sentence, claim) => {
+          const contradicting = new Set(claim.term.contradictedBy ?? []);
+          // The rows the claim governs: those after its words ("在随机分析中，… 分别为 X 和 Y"), else those before.
+          const analyses = rowsOf(drawsAfterOrBefore(sentence, claim)).map((row) => row.analysis);
+          const known = analyses.filter((analysis): analysis is string => analysis !== undefined && analysis !== 'as_reported');
+          if (known.length === 0 || !known.every((analysis) => contradicting.has(analysis))) return;
+          const shown = [...new Set(known)].map(labelOf).join(', ');
+          context.report(claimPlace(document.file, sentence, claim), { messageId: 'notRandomised', data: { claim: claim.text, analyses: shown }, actual: shown });
+        });
       },
     };
   },

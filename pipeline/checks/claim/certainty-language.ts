@@ -2,6 +2,7 @@
 import type { StudyRecord } from '../../schema/tables.ts';
 import type { ClaimVocabularyData } from '../../prose/claim-words.ts';
 import { claimPlace } from '../../prose/scope.ts';
+import { englishLabel } from '../../normalise/vocabulary.ts';
 import { defineRule } from '../types.ts';
 
 export default defineRule({
@@ -13,10 +14,7 @@ export default defineRule({
     },
   },
   create(context) {
-    const labelOf = (term: string): string => {
-      const entry = context.vocabulary.lookup('design', term);
-      return entry.ok ? (entry.value.label?.en ?? term) : term;
-    };
+    const labelOf = (term: string): string => englishLabel(context.vocabulary, 'design', term);
     return {
       prose(document) {
         for (const paragraph of document.paragraphs) {

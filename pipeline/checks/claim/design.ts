@@ -1,5 +1,6 @@
 // claim/design: the prose names a design stronger than the study's (a case report as 一项研究, a cohort as a trial, a non-randomised study as randomised).
 import { claimPlace } from '../../prose/scope.ts';
+import { englishLabel } from '../../normalise/vocabulary.ts';
 import { defineRule } from '../types.ts';
 
 export default defineRule({
@@ -11,10 +12,7 @@ export default defineRule({
     },
   },
   create(context) {
-    const labelOf = (term: string): string => {
-      const entry = context.vocabulary.lookup('design', term);
-      return entry.ok ? (entry.value.label?.en ?? term) : term;
-    };
+    const labelOf = (term: string): string => englishLabel(context.vocabulary, 'design', term);
     return {
       prose(document) {
         for (const paragraph of document.paragraphs) {

@@ -3,7 +3,7 @@ import type { OutcomeRecord } from '../../schema/tables.ts';
 import { decimalsOf, formatInterval, formatNumber } from '../../render/format.ts';
 import type { ClaimVocabularyData } from '../../prose/claim-words.ts';
 import type { PooledDraw } from '../../prose/draws.ts';
-import { claimPlace, drawsOfClause, rowsOf } from '../../prose/scope.ts';
+import { claimPlace, drawsOfClause, forEachClaim, rowsOf } from '../../prose/scope.ts';
 import { defineRule } from '../types.ts';
 
 export default defineRule({
@@ -18,27 +18,23 @@ export default defineRule({
   create(context) {
     return {
       prose(document) {
-        for (const paragraph of document.paragraphs) {
-          for (const sentence of paragraph.sentences) {
-            for (const claim of document.claims.find(sentence.sentence.text, 'significance')) {
-              // Only results with an interval or a printed p can be judged; every one the clause draws must say "not significant".
-              const draws = drawsOfClause(sentence, claim, document.claims);
-              const results = [
-                ...rowsOf(draws).flatMap((row) => judgementOf(row, document.claims.data) ?? []),
-                ...draws.flatMap((draw) => (draw.pooled ? [pooledJudgement(draw.pooled, document.claims.data)] : [])),
-              ];
-              if (results.length === 0 || !results.every((result) => result.notSignificant)) continue;
-              const first = results[0] as Judgement;
-              const place = claimPlace(document.file, sentence, claim);
-              if (first.interval?.includesNull) {
-                const { text, nullValue } = first.interval;
-                context.report(place, { messageId: 'ciIncludesNull', data: { claim: claim.text, ci: text, null: nullValue }, actual: text });
-              } else if (first.p !== undefined) {
-                context.report(place, { messageId: 'pNotSignificant', data: { claim: claim.text, p: first.p }, actual: first.p });
-              }
-            }
+        forEachClaim(document, 'significance', (sentence, claim) => {
+          // Only results with an interval or a printed p can be judged; every one the clause draws must say "not significant".
+          const draws = drawsOfClause(sentence, claim, document.claims);
+          const results = [
+            ...rowsOf(draws).flatMap((row) => judgementOf(row, document.claims.data) ?? []),
+            ...draws.flatMap((draw) => (draw.pooled ? [pooledJudgement(draw.pooled, document.claims.data)] : [])),
+          ];
+          if (results.length === 0 || !results.every((result) => result.notSignificant)) return;
+          const first = results[0] as Judgement;
+          const place = claimPlace(document.file, sentence, claim);
+          if (first.interval?.includesNull) {
+            const { text, nullValue } = first.interval;
+            context.report(place, { messageId: 'ciIncludesNull', data: { claim: claim.text, ci: text, null: nullValue }, actual: text });
+          } else if (first.p !== undefined) {
+            context.report(place, { messageId: 'pNotSignificant', data: { claim: claim.text, p: first.p }, actual: first.p });
           }
-        }
+        });
       },
     };
   },
