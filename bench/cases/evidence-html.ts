@@ -1,7 +1,8 @@
-// Benchmark child: the HTML evidence table of N studies. Times the render (table model → escaped HTML page) inside the process.
+// Benchmark child: the HTML evidence table of N studies. Times the render (table data → document model → escaped HTML page) inside the process.
 // Usage: node --import tsx bench/cases/evidence-html.ts --records DIR --rows N
 import { buildEvidenceTable } from '../../pipeline/render/evidence-table.ts';
-import { evidenceTableHtml } from '../../pipeline/render/html/blocks.ts';
+import { evidenceTableBlock } from '../../pipeline/render/document/blocks.ts';
+import { blocksHtml } from '../../pipeline/render/document/html.ts';
 import { htmlDocument } from '../../pipeline/render/html/document.ts';
 import { options, runChild, writeReport } from './child.ts';
 import { loadModel, tableOrderNumbers } from './evidence-model.ts';
@@ -14,7 +15,8 @@ runChild('evidence-html', async () => {
   const loadMs = performance.now() - loadStarted;
   const started = performance.now();
   const table = buildEvidenceTable(model, tableOrderNumbers(model));
-  const html = htmlDocument({ lang: 'zh', title: table.caption, body: evidenceTableHtml(table), handout: true });
+  const document = { lang: 'zh' as const, title: table.caption, blocks: [evidenceTableBlock(table, { verification: false, anchor: 'evidence-table' })] };
+  const html = htmlDocument({ lang: 'zh', title: table.caption, body: blocksHtml(document), handout: true });
   const innerMs = performance.now() - started;
   writeReport({ innerMs, loadMs, rows, htmlBytes: Buffer.byteLength(html) });
 });

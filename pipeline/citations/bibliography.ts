@@ -15,7 +15,14 @@ export interface BibliographyLine {
   html: string;
   /** The same entry as plain text. */
   text: string;
+  /** citeproc's HTML of the entry alone (no status marker); undefined when the work was not identified. */
+  body: string | undefined;
   status: ReferenceStatus | undefined;
+}
+
+/** The words of the reference list's markers in a language. */
+export function bibliographyWords(lang: 'zh' | 'en'): (typeof LABELS)['zh' | 'en'] {
+  return LABELS[lang];
 }
 
 const LABELS = {
@@ -35,10 +42,10 @@ export function buildBibliography(references: readonly NumberedReference[], styl
   const labels = LABELS[lang];
   return references.map(({ number, record }) => {
     const status = record.status;
-    const body = rendered.get(`n${number}`) ?? `<span class="ref-missing">${labels.empty}</span>`;
+    const entry = rendered.get(`n${number}`);
     const marker = status === 'unverified' || status === 'unresolved' ? ` <span class="ref-status ref-${status}">〔${labels[status]}〕</span>` : '';
-    const html = body + marker;
-    return { number, id: record.id ?? '', html, text: htmlToText(html), status };
+    const html = (entry ?? `<span class="ref-missing">${labels.empty}</span>`) + marker;
+    return { number, id: record.id ?? '', html, text: htmlToText(html), body: entry, status };
   });
 }
 

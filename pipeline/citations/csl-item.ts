@@ -1,11 +1,11 @@
 // Maps a validated reference record onto a CSL-JSON item; only fields the record holds are set, nothing is guessed.
 import type { PersonName } from '../normalise/author.ts';
 import type { ReferenceRecord } from '../schema/tables.ts';
-import type { CslItem, CslName } from './csl.ts';
+import { namesLanguage, type CslItem, type CslName } from './csl.ts';
 
 /**
- * `defaultLanguage` stands for the review's language: it words the end of a truncated author list
- * ("Otsuji N; Sugiyama K; Owada T; et al") for a work whose own language is not recorded.
+ * `defaultLanguage` stands for the review's language: it words the end of a truncated author list for a work whose
+ * own language is not recorded and whose names do not say it (Latin names end "et al.", Chinese ones 「等」).
  */
 export function toCslItem(record: ReferenceRecord, id: string, defaultLanguage: 'zh' | 'en'): CslItem {
   // A work of unknown type is "other" ([Z] in GB/T 7714), not a journal article it may not be.
@@ -14,7 +14,7 @@ export function toCslItem(record: ReferenceRecord, id: string, defaultLanguage: 
   const names = record.authors?.names.map(toCslName);
   if (names && names.length > 0) {
     // CSL has no "the list goes on": a literal last name says so in the work's own language.
-    if (record.authors?.truncated) names.push({ literal: (record.language ?? defaultLanguage) === 'zh' ? '等' : 'et al.' });
+    if (record.authors?.truncated) names.push({ literal: (record.language ?? namesLanguage(names) ?? defaultLanguage).startsWith('zh') ? '等' : 'et al.' });
     item.author = names;
   }
   if (record.title) item.title = record.title;

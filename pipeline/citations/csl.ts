@@ -158,12 +158,25 @@ export function renderBibliography(items: readonly CslItem[], style: ReferenceSt
 function idsByLocale(items: readonly CslItem[], defaultLanguage: 'zh' | 'en'): Map<string, string[]> {
   const groups = new Map<string, string[]>();
   for (const item of items) {
-    const lang = localeOf(item.language ?? defaultLanguage);
+    const lang = localeOf(item.language ?? namesLanguage(item.author) ?? defaultLanguage);
     const ids = groups.get(lang);
     if (ids) ids.push(item.id);
     else groups.set(lang, [item.id]);
   }
   return groups;
+}
+
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+/**
+ * The language a work's author list is written in, for a work whose language is not recorded: 'zh' when a name is
+ * in Chinese characters, 'en' when every name is Latin (so "OTSUJI N, SUGIYAMA K, et al." and not 「等」), none without
+ * names. It words the list's ending only; the item's own `language` stays unset.
+ */
+export function namesLanguage(names: readonly CslName[] | undefined): 'zh' | 'en' | undefined {
+  const written = (names ?? []).map((name) => ('literal' in name ? name.literal : name.family)).filter((name) => name !== '等' && name !== 'et al.');
+  if (written.length === 0) return undefined;
+  return written.some((name) => HAN.test(name)) ? 'zh' : 'en';
 }
 
 function localeOf(language: string): string {
@@ -175,5 +188,7 @@ function stripEntry(html: string): string {
   return html
     .replace(/<div class="csl-left-margin">[^<]*<\/div>/, '')
     .replace(/<\/?div[^>]*>/g, '')
+    // The truncation marker is a literal name (see toCslItem), which GB/T 7714 sets in capitals like a family name.
+    .replace(/\bET AL\./g, 'et al.')
     .trim();
 }

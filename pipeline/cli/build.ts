@@ -74,8 +74,8 @@ export async function runBuildCommand(options: CliOptions, io: CliIO): Promise<n
     const { renderPdf } = await import('../render/pdf/index.ts');
     const creationDate = buildDate(io.env, meta);
     const pdfMeta = { title: meta.title, author: meta.authors, subject: meta.subject, lang: options.lang, creationDate, ...(meta.keywords ? { keywords: meta.keywords } : {}) };
-    files.set('review.pdf', await renderPdf(rendered.reviewHtml, { ...pdfMeta, landscape: false }));
-    files.set('evidence-table.pdf', await renderPdf(rendered.tableHtml, { ...pdfMeta, landscape: true }));
+    files.set('review.pdf', await renderPdf(rendered.review, { ...pdfMeta, landscape: false }));
+    files.set('evidence-table.pdf', await renderPdf(rendered.handout, { ...pdfMeta, landscape: true }));
     if (status) io.stderr('\r\u001b[K');
   }
   files.set('review-data.json', serialiseSnapshot(snapshot));

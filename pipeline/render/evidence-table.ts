@@ -1,8 +1,9 @@
 // The evidence table as data: one row per included study, grouped by disease, each cell a few short lines of text.
 import type { OutcomeRecord } from '../schema/tables.ts';
-import { decimalsOf, formatInterval, numberFormatter, type Lang } from './format.ts';
+import { decimalsOf, formatDuration, formatInterval, numberFormatter, type Lang } from './format.ts';
 import { label } from './labels.ts';
 import { memo5 } from '../memo.ts';
+import { parseDuration } from '../normalise/duration.ts';
 import { studyLabel, termLabels, type IncludedStudy, type ReviewModel, type TermLabels } from './model.ts';
 
 export interface TableCell {
@@ -23,12 +24,34 @@ export interface EvidenceTable {
   caption: string;
   note: string;
   columns: string[];
+  /** Which column holds the verification status (for the editor's proof; readers' tables leave it out). */
+  statusColumn: number;
   groups: EvidenceGroup[];
 }
 
-const LUNG = new Set(['fvc', 'dlco', 'hrct', 'lung_function', 'ild_progression']);
-const SAFETY = new Set(['sae', 'adverse_events', 'neutropenia', 'infection', 'completion']);
+type OutcomeColumn = 'lung' | 'other' | 'safety';
+
+/**
+ * The column each outcome goes in: the one declaration of it. An outcome not named here is an "other" outcome;
+ * completion (who finished the study) is one, not a harm. A row measured at baseline is no outcome at all: it
+ * describes the patients enrolled and goes with n.
+ */
+export const OUTCOME_COLUMNS: Readonly<Record<string, OutcomeColumn>> = {
+  fvc: 'lung',
+  dlco: 'lung',
+  hrct: 'lung',
+  lung_function: 'lung',
+  ild_progression: 'lung',
+  sae: 'safety',
+  adverse_events: 'safety',
+  neutropenia: 'safety',
+  infection: 'safety',
+};
+// Measures whose label already names the unit (每100患者年发生率, rate per 100 patient-years): the value goes without it.
+const UNIT_IN_MEASURE = new Set(['rate_per_100py']);
+const BASELINE = /^(?:baseline|基线)$/i;
 const EMPTY = '—';
+const COLUMNS = ['study', 'design', 'n', 'regimen', 'comparator', 'followUp', 'lungOutcomes', 'otherOutcomes', 'safety', 'conclusion', 'status'] as const;
 /** Measures that a value's own form already shows (a count, a percent, a plain value), so the line does not name them. */
 const SELF_EVIDENT_MEASURES = new Set(['count', 'percent', 'value']);
 
@@ -36,6 +59,8 @@ const SELF_EVIDENT_MEASURES = new Set(['count', 'percent', 'value']);
 interface LineKind {
   /** "FVC", or "FVC 平均变化" when the value's form does not show the measure. */
   head: string;
+  /** The outcome's short name alone ("mRSS"): a value reported in words that starts with it is not named twice. */
+  name: string;
   /** Arm, time point and analysis as they close the line: "［placebo，96 weeks，完成者］" in Chinese, " [96 weeks]" in English, or ''. */
   closing: string;
 }
@@ -70,15 +95,16 @@ function lineKinds(labels: TermLabels, lang: Lang, separator: string): (row: Out
   // Rows share a line when their heads and contexts give the same key; different inputs can (a
   // `count` and a `percent` measure both show no measure), so kinds are made once per key.
   const kinds = new Map<string, LineKind>();
-  const kindOf = memo5((outcome: string | undefined, measure: string | undefined, arm: string | undefined, timepoint: string | undefined, analysis: string | undefined) => {
+  const kindOf = memo5((outcome: string | undefined, measure: string | undefined, arm: string | undefined, rawTimepoint: string | undefined, analysis: string | undefined) => {
     const name = labels.outcomeName(outcome);
+    const timepoint = rawTimepoint === undefined ? undefined : timepointWords(rawTimepoint, lang);
     const head = measure && !SELF_EVIDENT_MEASURES.has(measure) ? `${name} ${labels.measure(measure)}` : name;
     const context = [arm, timepoint, analysis && analysis !== 'as_reported' ? labels.analysis(analysis) : undefined]
       .filter((part): part is string => Boolean(part))
       .join(separator);
     const key = `${head}\u0000${context}`;
     let kind = kinds.get(key);
-    if (kind === undefined) kinds.set(key, (kind = { head, closing: context === '' ? '' : lang === 'zh' ? `［${context}］` : ` [${context}]` }));
+    if (kind === undefined) kinds.set(key, (kind = { head, name, closing: context === '' ? '' : lang === 'zh' ? `［${context}］` : ` [${context}]` }));
     return kind;
   });
   // Updated in place rather than replaced: no allocation per row.
@@ -116,7 +142,8 @@ export function buildEvidenceTable(model: ReviewModel, numberOf: (referenceId: s
   return {
     caption: `${label('tableNumber', lang)} ${label('evidenceTable', lang)}`,
     note: label('tableNote', lang),
-    columns: (['study', 'design', 'n', 'regimen', 'comparator', 'followUp', 'lungOutcomes', 'otherOutcomes', 'safety', 'conclusion', 'status'] as const).map((key) => label(key, lang)),
+    columns: COLUMNS.map((key) => label(key, lang)),
+    statusColumn: COLUMNS.indexOf('status'),
     groups: [...groups.values()],
   };
 }
@@ -138,10 +165,10 @@ function studyRow(words: OutcomeWords, entry: IncludedStudy, numberOf: (referenc
   return [
     studyCell,
     { lines: [labels.design(study.design) || EMPTY] },
-    { lines: [n] },
+    { lines: [n, ...describeWith(words, sections.baseline, showArm)] },
     { lines: [study.intervention?.raw ?? EMPTY] },
     { lines: [study.comparator ?? EMPTY] },
-    { lines: [study.follow_up?.raw ?? EMPTY] },
+    { lines: [study.follow_up === undefined ? EMPTY : study.follow_up.parsed ? formatDuration(study.follow_up.parsed, lang) : study.follow_up.raw] },
     outcomeCell(words, sections.lung, showArm),
     outcomeCell(words, sections.other, showArm),
     outcomeCell(words, sections.safety, showArm),
@@ -170,12 +197,12 @@ function hasSeveralArms(rows: readonly OutcomeRecord[]): boolean {
   return rows.some((row) => (row.arm ?? '') !== first);
 }
 
-/** The rows of each outcome column, in their order, sorted in one pass rather than one filter per column. */
-function outcomeSections(rows: readonly OutcomeRecord[]): Record<'lung' | 'other' | 'safety', OutcomeRecord[]> {
-  const sections = { lung: [] as OutcomeRecord[], other: [] as OutcomeRecord[], safety: [] as OutcomeRecord[] };
+/** The rows of each outcome column (and the baseline rows), in their order, sorted in one pass rather than one filter per column. */
+function outcomeSections(rows: readonly OutcomeRecord[]): Record<OutcomeColumn | 'baseline', OutcomeRecord[]> {
+  const sections = { lung: [] as OutcomeRecord[], other: [] as OutcomeRecord[], safety: [] as OutcomeRecord[], baseline: [] as OutcomeRecord[] };
   for (const row of rows) {
-    const outcome = row.outcome ?? '';
-    (LUNG.has(outcome) ? sections.lung : SAFETY.has(outcome) ? sections.safety : sections.other).push(row);
+    if (row.timepoint !== undefined && BASELINE.test(row.timepoint.raw)) sections.baseline.push(row);
+    else sections[OUTCOME_COLUMNS[row.outcome ?? ''] ?? 'other'].push(row);
   }
   return sections;
 }
@@ -201,11 +228,14 @@ function describeWith(words: OutcomeWords, rows: readonly OutcomeRecord[], showA
   let line: OpenLine | undefined;
   for (const row of rows) {
     const kind = words.lineKind(row, showArm);
-    const value = withPart(row.category ? labels.category(row.category) : '', valueText(row, words), ' ');
+    const category = row.category ? labels.category(row.category) : '';
+    // Each word once: a category the outcome's name already says (病情改善 … 改善) is not repeated.
+    const value = withPart(category !== '' && saysAlready(kind.head, category) ? '' : category, valueText(row, words), ' ');
     // The rows of one line mostly come together: the last row's line is the likeliest.
     if (line?.kind !== kind) line = lines.find((open) => open.kind === kind);
     if (line) line.parts.push(separator, value);
-    else lines.push((line = { kind, parts: [kind.head, ' ', value] }));
+    // A value in the paper's words that names the outcome itself ("mRSS lower after 4 weeks") needs no head.
+    else lines.push((line = { kind, parts: kind.name !== '' && value.startsWith(kind.name) ? [value] : [kind.head, ' ', value] }));
   }
   // One join per line: a flat string, which the HTML writer escapes and copies without flattening it first.
   return lines.map(({ kind, parts }) => {
@@ -224,6 +254,19 @@ export function describeResult(words: OutcomeWords, row: OutcomeRecord): { what:
   return { what: head + kind.closing, value: valueText(row, words) };
 }
 
+/** Whether `head` already says `word` (or its stem: "overall improvement" says "improved"). */
+function saysAlready(head: string, word: string): boolean {
+  const stem = word.length > 4 ? word.slice(0, -2) : word;
+  return head.toLowerCase().includes(stem.toLowerCase());
+}
+
+/** A time point in the document's words: "基线" for baseline, a parsed duration in its unit, else as recorded. */
+function timepointWords(raw: string, lang: Lang): string {
+  if (BASELINE.test(raw)) return label('baseline', lang);
+  const duration = parseDuration(raw);
+  return duration.ok ? formatDuration(duration.value, lang) : raw;
+}
+
 /** `text` with `part` after it, as `[text, part].filter(Boolean).join(separator)` would give, without the arrays. */
 function withPart(text: string, part: string | undefined, separator: string): string {
   if (!part) return text;
@@ -240,7 +283,7 @@ function valueText(row: OutcomeRecord, words: OutcomeWords): string {
     // One cell at a time: `source.cells` builds every cell of the row.
     const { source } = row;
     let text = words.number(row.value, decimalsOf(source.cell('value')?.raw));
-    if (row.unit && !/^(points?|patients?)$/i.test(row.unit)) text += ` ${row.unit}`;
+    if (row.unit && !/^(points?|patients?)$/i.test(row.unit) && !(row.measure !== undefined && UNIT_IN_MEASURE.has(row.measure))) text += ` ${row.unit}`;
     if (row.ci_low !== undefined && row.ci_high !== undefined) {
       const low = words.number(row.ci_low, decimalsOf(source.cell('ci_low')?.raw));
       const high = words.number(row.ci_high, decimalsOf(source.cell('ci_high')?.raw));

@@ -1,5 +1,7 @@
 // Number and interval formatting for rendered text: true minus signs, decimals as the source wrote them.
 import { exponentDecimals } from '../normalise/number.ts';
+import type { Duration } from '../normalise/duration.ts';
+import { label } from './labels.ts';
 
 export type Lang = 'zh' | 'en';
 
@@ -58,4 +60,14 @@ export function numberFormatter(suffix = ''): (value: number, decimals?: number)
     if (text === undefined) texts.set(value, (text = formatNumber(value, decimals) + suffix));
     return text;
   };
+}
+
+/**
+ * A parsed duration in the document's words ("30 个月", "30 months"): the amount as recorded, the unit as the
+ * language writes it. Formatting, not translation: the record says 30 months either way.
+ */
+export function formatDuration(duration: Duration, lang: Lang): string {
+  const amount = formatNumber(duration.amount);
+  const unit = label(duration.amount === 1 ? duration.unit : `${duration.unit}s`, lang);
+  return `${amount} ${unit}`;
 }

@@ -22,8 +22,17 @@ const LABELS = {
   unresolved: { zh: '未解决', en: 'unresolved' },
   notReported: { zh: '未报告', en: 'not reported' },
   unidentified: { zh: '未识别的研究', en: 'Unidentified study' },
+  baseline: { zh: '基线', en: 'baseline' },
+  day: { zh: '天', en: 'day' },
+  days: { zh: '天', en: 'days' },
+  week: { zh: '周', en: 'week' },
+  weeks: { zh: '周', en: 'weeks' },
+  month: { zh: '个月', en: 'month' },
+  months: { zh: '个月', en: 'months' },
+  year: { zh: '年', en: 'year' },
+  years: { zh: '年', en: 'years' },
   tableNote: {
-    zh: '数值取自原始文献（原始文献未找到时取自综述原文）；“未核实”“未解决”的文献尚未与公开记录核对。n：纳入例数（括号内为分析例数）。',
+    zh: '数值取自原始文献（原始文献未找到时取自综述原文）；“未核实”“未解决”的文献尚未与公开记录核对。例数：纳入例数（括号内为分析例数）。',
     en: 'Figures are taken from the primary papers (from the review itself where the paper was not found); unverified and unresolved references have not been checked against a public record. n: enrolled (analysed).',
   },
   // "What's new" and the versions (changes.ts): {placeholders} are filled in; an English "a|b" is singular|plural.

@@ -1,18 +1,22 @@
-// Renders the review and its evidence table to HTML: templates in two passes (the first fixes citation order), blocks from the records.
+// Builds the review and its handout as document models (templates in two passes, the first fixing citation order; blocks from the records) and their HTML.
 import Handlebars from 'handlebars';
 import type { Dataset } from '../run.ts';
-import { buildBibliography } from '../citations/bibliography.ts';
+import { buildBibliography, type BibliographyLine } from '../citations/bibliography.ts';
 import type { ReferenceStyleName } from '../citations/csl.ts';
 import { parseTemplate, templateError, type TemplateTree } from './handlebars.ts';
 import { checkExpansion, type ExpandedTemplate } from './expansion.ts';
 import { registerHelpers, type HelperContext } from './helpers.ts';
 import { buildReviewModel, type ReviewModel } from './model.ts';
 import { CitationNumbering } from './numbering.ts';
-import { buildEvidenceTable } from './evidence-table.ts';
+import { buildEvidenceTable, type EvidenceTable } from './evidence-table.ts';
 import { describeChanges, versionHistory, versionLine, type Baseline, type BuildVersion, type ChangeList } from './changes.ts';
-import { bibliographyHtml, changesHtml, evidenceTableHtml, versionHistoryHtml } from './html/blocks.ts';
 import { htmlDocument } from './html/document.ts';
 import { checkTemplateMarkup, sanitiseBody } from './html/markup.ts';
+import { label } from './labels.ts';
+import { BLOCK_ELEMENT, readMarkup } from './document/markup.ts';
+import { changesBlocks, evidenceTableBlock, referenceAnchor, referencesBlock, versionHistoryBlocks } from './document/blocks.ts';
+import { blocksHtml } from './document/html.ts';
+import { PLAIN, linksOf, type Block, type DocumentModel } from './document/model.ts';
 import type { Lang } from './format.ts';
 
 /** A template file: its display path and source. Partials are named by file name without `.hbs`. */
@@ -46,8 +50,14 @@ export interface RenderInput {
 }
 
 export interface RenderedReview {
+  /** The review as one document model, which both renderers walk. */
+  review: DocumentModel;
+  /** The standalone evidence-table handout: the table and the references it cites. */
+  handout: DocumentModel;
   reviewHtml: string;
   tableHtml: string;
+  /** The templates' output as the document builder read it (for tests and debugging: neither output uses it as HTML). */
+  markup: string;
   changes: ChangeList;
   /** Reference ids in citation-number order. */
   citationOrder: string[];
@@ -67,20 +77,74 @@ export function renderReview(input: RenderInput): RenderedReview {
     (input.history ?? []).map((version) => ({ number: version.number, date: version.date, model: buildReviewModel(version.dataset, input.lang) })),
     input.lang,
   );
-  // Sanitised to the review's markup, whatever the templates (or a triple-stashed field) wrote: nothing else reaches the HTML or the PDF.
-  const body = sanitiseBody(joinCjkLines(runTemplate(compiled, input, helperContext(model, numbering, input, { changes, history }))));
+  const bibliography = memoOnce(() =>
+    buildBibliography(
+      numbering.order.map((id, i) => ({ number: i + 1, record: model.referencesById.get(id)! })),
+      input.meta.referenceStyle,
+      input.lang,
+    ),
+  );
+  const slots = new BlockSlots();
+  // Sanitised to the review's markup (sanitize-html), whatever the templates (or a triple-stashed field) wrote, then read
+  // once into the document model, which keeps only what it knows: nothing else reaches the HTML or the PDF.
+  const markup = sanitiseBody(joinCjkLines(runTemplate(compiled, input, helperContext(model, numbering, input, { changes, history, slots, bibliography }))));
+  const review: DocumentModel = { lang: input.lang, title: input.meta.title, blocks: readMarkup(markup, (name) => slots.take(name)) };
   const table = buildEvidenceTable(model, (id) => numbering.peek(id));
+  const handout = handoutDocument(table, bibliography, input);
   return {
-    reviewHtml: htmlDocument({ lang: input.lang, title: input.meta.title, body }),
-    tableHtml: htmlDocument({
-      lang: input.lang,
-      title: `${table.caption} — ${input.meta.title}`,
-      body: `<h1>${Handlebars.escapeExpression(input.meta.title)}</h1>${evidenceTableHtml(table)}`,
-      handout: true,
-    }),
+    review,
+    handout,
+    reviewHtml: htmlDocument({ lang: input.lang, title: input.meta.title, body: blocksHtml(review) }),
+    tableHtml: htmlDocument({ lang: input.lang, title: handout.title, body: blocksHtml(handout), handout: true }),
+    markup,
     changes,
     citationOrder: numbering.order,
   };
+}
+
+/**
+ * The handout stands alone: the review's title, the table, and a reference list of exactly the works the table
+ * cites, under the review's numbers, so every citation link resolves inside the file.
+ */
+function handoutDocument(table: EvidenceTable, bibliography: () => readonly BibliographyLine[], input: RenderInput): DocumentModel {
+  const tableBlock = evidenceTableBlock(table, { verification: false, anchor: 'evidence-table' });
+  const cited = linksOf([tableBlock]);
+  const lines = bibliography().filter((line) => cited.has(referenceAnchor(line.number)));
+  const blocks: Block[] = [{ kind: 'heading', level: 1, runs: [{ text: input.meta.title, marks: PLAIN }], anchor: null }, tableBlock];
+  if (lines.length > 0) {
+    blocks.push({
+      kind: 'section',
+      role: 'references',
+      lang: null,
+      anchor: null,
+      blocks: [{ kind: 'heading', level: 2, runs: [{ text: label('references', input.lang), marks: PLAIN }], anchor: null }, referencesBlock(lines, input.lang)],
+    });
+  }
+  return { lang: input.lang, title: `${table.caption} — ${input.meta.title}`, blocks };
+}
+
+/** The tool's blocks of the final pass, each under the name its placeholder carries. */
+class BlockSlots {
+  private readonly blocks = new Map<string, Block[]>();
+
+  /** Keeps `blocks` and returns the placeholder the template output carries in their place. */
+  put(blocks: Block[]): string {
+    const name = `b${this.blocks.size + 1}`;
+    this.blocks.set(name, blocks);
+    return `<${BLOCK_ELEMENT} name="${name}"></${BLOCK_ELEMENT}>`;
+  }
+
+  /** The blocks of a placeholder, once: a name written by hand into a template, or used twice, yields nothing. */
+  take(name: string): Block[] {
+    const blocks = this.blocks.get(name) ?? [];
+    this.blocks.delete(name);
+    return blocks;
+  }
+}
+
+function memoOnce<T>(compute: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => (value ??= { v: compute() }).v;
 }
 
 /** The templates of one render, compiled once into an isolated Handlebars environment that both passes share. */
@@ -123,30 +187,33 @@ function compileTemplates(main: TemplateSource, partials: readonly TemplateSourc
   return { handlebars, main, render };
 }
 
+interface FinalPass {
+  changes: ChangeList;
+  history: string[];
+  slots: BlockSlots;
+  bibliography: () => readonly BibliographyLine[];
+}
+
 /**
  * The helpers' view of one pass. The first pass (`final` undefined) only fixes the citation order and its
  * output is dropped, so its reference list is left empty instead of going through citeproc: listing the
- * references cites none. The changes and history blocks belong to the final pass alone.
+ * references cites none. The evidence table cites its studies in both passes; the changes and history blocks
+ * belong to the final pass alone. Blocks go into the document as data: the template output holds a placeholder
+ * where each stands.
  */
-function helperContext(model: ReviewModel, numbering: CitationNumbering, input: RenderInput, final: { changes: ChangeList; history: string[] } | undefined): HelperContext {
+function helperContext(model: ReviewModel, numbering: CitationNumbering, input: RenderInput, final: FinalPass | undefined): HelperContext {
   return {
     model,
     numbering,
     version: input.version === undefined ? '' : versionLine(input.version, input.lang),
     blocks: {
-      bibliography: () =>
-        final === undefined
-          ? ''
-          : bibliographyHtml(
-              buildBibliography(
-                numbering.order.map((id, i) => ({ number: i + 1, record: model.referencesById.get(id)! })),
-                input.meta.referenceStyle,
-                input.lang,
-              ),
-            ),
-      evidenceTable: () => evidenceTableHtml(buildEvidenceTable(model, (id) => numbering.numberOf(id))),
-      changes: () => (final ? changesHtml(final.changes) : ''),
-      versionHistory: () => (final ? versionHistoryHtml(final.history, input.lang) : ''),
+      bibliography: () => (final === undefined ? '' : final.slots.put([referencesBlock(final.bibliography(), input.lang)])),
+      evidenceTable: () => {
+        const table = buildEvidenceTable(model, (id) => numbering.numberOf(id));
+        return final === undefined ? '' : final.slots.put([evidenceTableBlock(table, { verification: false, anchor: 'evidence-table' })]);
+      },
+      changes: () => (final ? final.slots.put(changesBlocks(final.changes)) : ''),
+      versionHistory: () => (final ? final.slots.put(versionHistoryBlocks(final.history, input.lang)) : ''),
     },
   };
 }
@@ -155,7 +222,8 @@ function helperContext(model: ReviewModel, numbering: CitationNumbering, input: 
 function runTemplate(templates: CompiledTemplates, input: RenderInput, context: HelperContext): string {
   registerHelpers(templates.handlebars, context);
   try {
-    return templates.render({ lang: input.lang, meta: input.meta });
+    // Every meta field is defined (empty when review.json leaves it out), so strict templates may test any of them.
+    return templates.render({ lang: input.lang, meta: { keywords: '', ...input.meta } });
   } catch (error) {
     throw templateError(error, (error as { templateFile?: string }).templateFile ?? templates.main.path);
   }

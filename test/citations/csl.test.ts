@@ -25,9 +25,12 @@ describe('renderBibliography', () => {
     ]);
   });
 
-  it('gives a work without a language the default one', () => {
-    const [entry] = renderBibliography([ITEMS[2] as CslItem], 'gb-t-7714', 'en');
-    expect(entry?.html).toBe('马超逸, 赵一, 钱二, et al. A work of unrecorded language[J]. 中华风湿病学杂志, 2021.');
+  it('words a work without a language by its names: 等 after Chinese names, et al. after Latin ones, whatever the review', () => {
+    const [chinese] = renderBibliography([ITEMS[2] as CslItem], 'gb-t-7714', 'en');
+    expect(chinese?.html).toBe('马超逸, 赵一, 钱二, 等. A work of unrecorded language[J]. 中华风湿病学杂志, 2021.');
+    const latin: CslItem = { id: 'latin', type: 'article-journal', title: 'Tocilizumab in RA-ILD', author: ['Otsuji', 'Sugiyama', 'Owada', 'Ito'].map((family) => ({ family, given: 'N.' })) };
+    const [entry] = renderBibliography([latin], 'gb-t-7714', 'zh');
+    expect(entry?.html).toMatch(/^OTSUJI N, SUGIYAMA N, OWADA N, et al\./);
   });
 
   // Each locale's engine is given only that locale's items: right only while an entry depends on its own item alone.

@@ -75,7 +75,7 @@ describe('publish, add a study, build', () => {
     expect(whatsNew(dir)).toBe(`本次更新 与第 1 版（2026-12-01）相比：新增研究 1 项。 ${NEW_STUDY}`);
     const html = readFileSync(join(dir, 'output', 'review.html'), 'utf8');
     expect(html).toContain('<p class="version">第 2 版草稿（尚未发布）</p>');
-    expect(html).toContain('<ol class="versions"><li>第 1 版，2026-12-01：首个版本，纳入 10 项研究</li></ol>');
+    expect(html).toContain('<ol><li>第 1 版，2026-12-01：首个版本，纳入 10 项研究</li></ol>');
   }, 60_000);
 
   it('says the same with --since HEAD~1 once the change is committed, and with --since v1, in both languages', async () => {

@@ -76,7 +76,7 @@ for (const { file, name, landscape } of PAGES) {
 
     test('the evidence table has a caption, column headers and a row header per study', async () => {
       const watched = await openWatched(browser, built.pageUrl(file), DESKTOP);
-      const tables = await watched.page.$$eval('table.evidence', (elements) =>
+      const tables = await watched.page.$$eval('#evidence-table table', (elements) =>
         elements.map((table) => {
           const headerCells = [...table.querySelectorAll('thead th')];
           const columns = headerCells.length;
@@ -136,7 +136,7 @@ for (const { file, name, landscape } of PAGES) {
     test('print: the table header repeats on every page', async () => {
       const watched = await openWatched(browser, built.pageUrl(file), DESKTOP);
       await watched.page.emulateMedia({ media: 'print' });
-      const displays = await watched.page.$$eval('table.evidence thead', (heads) => heads.map((head) => getComputedStyle(head).display));
+      const displays = await watched.page.$$eval('#evidence-table table thead', (heads) => heads.map((head) => getComputedStyle(head).display));
       await watched.close();
       expect(displays.length, 'tables with a thead').toBeGreaterThan(0);
       for (const display of displays) expect(display).toBe('table-header-group');

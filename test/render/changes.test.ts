@@ -67,7 +67,7 @@ describe('describeChanges', () => {
   it('gives a changed result old → new with its outcome, category, arm and time point, and ignores a reformatted number', () => {
     const outcomes = OUTCOMES.replace('stable,30 months,14,25,56', 'stable,30 months,15,25,60').replace('-8.4,-10.0,-6.8', '-8.40,-10.0,-6.8');
     const changes = describeChanges({ model: model({}), baseline: v1 }, model({ outcomes }), numbers(['smith2020', 'bg', 'lee2021']));
-    expect(changes.items).toEqual(['结果更新：Smith 2020 [1]，FVC 稳定［TCZ，30 months］：14/25 (56%) → 15/25 (60%)']);
+    expect(changes.items).toEqual(['结果更新：Smith 2020 [1]，FVC 稳定［TCZ，30 个月］：14/25 (56%) → 15/25 (60%)']);
     expect(changes.counts.results).toEqual({ added: 0, removed: 0, changed: 1 });
   });
 

@@ -60,11 +60,11 @@ describe('evidence table outcome lines', () => {
   it('writes Chinese lines with full-width separators and brackets', () => {
     expect(outcomeCells('zh', VOCABULARY)).toEqual([
       [
-        ['FVC 稳定 14/25 (56%)，改善 20%，恶化 6/25 (24%)［TCZ，52 weeks］', 'DLCO 平均变化 −3.30 % predicted (95% CI −5.1 至 −1.50)［TCZ，52 weeks，意向性分析］', 'FVC 稳定 10/20 (50%)［placebo，52 weeks］'],
+        ['FVC 稳定 14/25 (56%)，改善 20%，恶化 6/25 (24%)［TCZ，52 周］', 'DLCO 平均变化 −3.30 % predicted (95% CI −5.1 至 −1.50)［TCZ，52 周，意向性分析］', 'FVC 稳定 10/20 (50%)［placebo，52 周］'],
         ['—'],
         ['—'],
       ],
-      [['FVC 稳定 30/40 (75%)，恶化 10/40 (25%)［52 weeks］'], ['mRSS 平均变化 −4.0［52 weeks］', '六分钟步行距离 35 m'], ['—']],
+      [['FVC 稳定 30/40 (75%)，恶化 10/40 (25%)［52 周］'], ['mRSS 平均变化 −4.0［52 周］', '六分钟步行距离 35 m'], ['—']],
     ]);
   });
 

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { renderShipped } from './shipped.ts';
 import { checkTemplateMarkup, MARKUP_ELEMENTS, sanitiseBody } from '../../pipeline/render/html/markup.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -45,11 +46,12 @@ describe('checkTemplateMarkup', () => {
 });
 
 describe('sanitiseBody', () => {
-  it('leaves the shipped review as it is, byte for byte', () => {
-    for (const name of ['review.zh.html', 'review.en.html']) {
-      const page = readFileSync(join(root, 'test', 'fixtures', 'golden', name), 'utf8');
-      const body = page.slice(page.indexOf('<main>') + '<main>'.length, page.lastIndexOf('</main>'));
-      expect(sanitiseBody(body)).toBe(body);
+  it('leaves the shipped review as it is, byte for byte, the tool\'s block placeholders included', () => {
+    for (const lang of ['zh', 'en'] as const) {
+      // The templates' output as the document builder read it (after this sanitiser ran once): a second run changes nothing.
+      const { markup } = renderShipped(lang);
+      expect(markup).toContain('<review-block name="b1"></review-block>');
+      expect(sanitiseBody(markup)).toBe(markup);
     }
   });
 

@@ -40,21 +40,21 @@ describe('renderReview in two passes', () => {
     citeproc.calls = 0;
     const { reviewHtml } = render({ path: 'templates/review.hbs', source: '<p>Smith{{cite "smith2020"}}</p>{{bibliography}}' });
     expect(citeproc.calls).toBe(1);
-    expect(reviewHtml).toMatch(/<li id="ref-1" value="1">Smith J, Jones K\. First trial/);
+    expect(reviewHtml).toMatch(/<li id="ref-1"><span class="ref-label">\[1\]<\/span> Smith J, Jones K\. First trial/);
   });
 
   it('lists every reference cited, in citation order, when the list comes before the first citation', () => {
     const { reviewHtml } = render({ path: 'templates/review.hbs', source: '{{bibliography}}<p>Lee{{cite "lee2021"}}, Smith{{cite "smith2020"}}</p>' });
-    expect(reviewHtml).toMatch(/<li id="ref-1" value="1">Lee A\. Second trial.*<li id="ref-2" value="2">Smith J, Jones K\. First trial/s);
+    expect(reviewHtml).toMatch(/<li id="ref-1"><span class="ref-label">\[1\]<\/span> Lee A\. Second trial.*<li id="ref-2"><span class="ref-label">\[2\]<\/span> Smith J, Jones K\. First trial/s);
   });
 
   it('renders a tree the check has already walked as it renders the source, standalone lines and ~ included', () => {
     const main = { path: 'templates/review.hbs', source: '<ul>\n  {{#if meta.title}}\n  <li>{{meta.title}}</li>\n  {{/if}}\n</ul>\n{{> part}}\n<p>  {{~cite "smith2020"~}}  </p>\n' };
     const part = { path: 'templates/partials/part.hbs', source: '{{#with meta}}\n  <b>{{subject}}</b>\n{{/with}}\n<p>\n  {{~label "references"}}\n</p>\n' };
-    const fromSource = render(main, [part]).reviewHtml;
+    const fromSource = render(main, [part]).markup;
     const parsed = [main, part].map((template) => ({ ...template, tree: parseTemplate(template.source, template.path) }));
     for (const template of parsed) templateCitations(template.source, template.path, template.tree);
-    const fromTree = render(parsed[0] as TemplateSource, [parsed[1] as TemplateSource]).reviewHtml;
+    const fromTree = render(parsed[0] as TemplateSource, [parsed[1] as TemplateSource]).markup;
     expect(fromTree).toBe(fromSource);
     // Handlebars' whitespace control did run: the standalone {{#if}} and {{#with}} lines left no blank lines behind.
     expect(fromSource).toContain('<ul>\n  <li>Mini review</li>\n</ul>\n  <b>test</b>\n');

@@ -66,8 +66,8 @@ describe('renderReview', () => {
     expect(first.citationOrder).toEqual(['smith2020', 'bg', 'lee2021']);
     expect(first.reviewHtml).toContain('Smith et al.<a class="cite" href="#ref-1">[1]</a>');
     expect(first.reviewHtml).toContain('Lee<a class="cite" href="#ref-3">[3]</a>');
-    expect(first.reviewHtml).toMatch(/<li id="ref-1" value="1">Smith J, Jones K\. First trial/);
-    expect(first.reviewHtml).toMatch(/<li id="ref-2" value="2">.*reference not identified.*unresolved/);
+    expect(first.reviewHtml).toMatch(/<li id="ref-1"><span class="ref-label">\[1\]<\/span> Smith J, Jones K\. First trial/);
+    expect(first.reviewHtml).toMatch(/<li id="ref-2"><span class="ref-label">\[2\]<\/span> .*reference not identified.*unresolved/);
   });
 
   it('says that the first version is the first', () => {
@@ -105,8 +105,8 @@ describe('renderReview', () => {
     expect(table.match(/Lee 2021/g)).toHaveLength(1);
     expect(table).toContain('Lee 2021 [3,4]');
     expect(table).toContain('−8.4 (95% CI −10.0 to −6.8), −9.6 (95% CI −10.9 to −8.4)');
-    // The least verified report sets the study's badge.
-    expect(out.tableHtml).toMatch(/Lee 2021.*?status-unverified/s);
+    // Readers see no verification badge: that column is the editor's (the reference list marks unverified works).
+    expect(out.tableHtml).not.toMatch(/status-unverified|tone-warn[^<]*unverified/);
     expect(text(out.reviewHtml)).toContain('2 studies, 65 patients');
   });
 

@@ -2,9 +2,10 @@
 import sanitizeHtml from 'sanitize-html';
 import { ReviewError } from '../../errors.ts';
 import { LineIndex } from '../../citations/line-index.ts';
-import { scanTags } from '../pdf/html.ts';
+import { scanTags } from '../document/parse-html.ts';
+import { BLOCK_ELEMENT } from '../document/markup.ts';
 
-/** The elements the HTML and the PDF renderer know (pipeline/render/pdf/model.ts), and nothing else. */
+/** The elements the document model knows (pipeline/render/document/markup.ts), and nothing else. */
 export const MARKUP_ELEMENTS: readonly string[] = [
   'main', 'article', 'header', 'footer', 'section', 'div', 'figure', 'nav', 'aside', 'blockquote',
   'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'ul', 'ol', 'li', 'figcaption', 'pre', 'hr', 'dl', 'dt', 'dd',
@@ -30,9 +31,11 @@ const DROPPED_WITH_CONTENT = ['script', 'style', 'textarea', 'option', 'select',
 
 const ELEMENTS = new Set(MARKUP_ELEMENTS);
 
+// The tool's block placeholders pass the sanitiser (the helpers write them); a template may not write one itself, since
+// `checkTemplateMarkup` holds templates to MARKUP_ELEMENTS alone.
 const OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: [...MARKUP_ELEMENTS],
-  allowedAttributes: Object.fromEntries(Object.entries(MARKUP_ATTRIBUTES).map(([tag, names]) => [tag, [...names]])),
+  allowedTags: [...MARKUP_ELEMENTS, BLOCK_ELEMENT],
+  allowedAttributes: { ...Object.fromEntries(Object.entries(MARKUP_ATTRIBUTES).map(([tag, names]) => [tag, [...names]])), [BLOCK_ELEMENT]: ['name'] },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowProtocolRelative: false,
   nonTextTags: DROPPED_WITH_CONTENT,

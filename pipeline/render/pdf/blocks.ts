@@ -1,10 +1,11 @@
 // Sets the document's blocks down the pages: sections, headings kept with what follows, paragraphs, lists, the table.
 import type { GlyphRun } from './canvas.ts';
-import { prepareText, placeText, type Flow, type FlowContext, type TextBox } from './flow.ts';
-import { PLAIN, plainText, type Block, type Lang, type ListItem, type SectionRole } from './model.ts';
+import { prepareText, placeText, tagGroup, tagLeaf, type Flow, type FlowContext, type TextBox } from './flow.ts';
+import { PLAIN, plainText, type Block, type Lang, type ListItem, type SectionRole } from '../document/model.ts';
 import { baselineOffset, type BlockStyle, type TextStyle, type Theme } from './style.ts';
 import { setTable } from './table.ts';
 import { maxOf } from '../../arrays.ts';
+import { setFigure } from './figure.ts';
 
 /** Where we are in the document: the section's kind and language decide the styles. */
 export interface Place {
@@ -22,9 +23,11 @@ function setBlock(flow: Flow, block: Block, place: Place, next: Block | undefine
   const inset = place.role === 'abstract' ? ctx.theme.abstractInset : 0;
   const box: TextBox = { x: flow.left + inset, width: flow.width - 2 * inset, first: 0, rest: 0 };
   switch (block.kind) {
-    case 'section':
-      setSection(flow, block.blocks, { role: block.role, lang: block.lang ?? place.lang }, block.anchor);
+    case 'section': {
+      const lang = block.lang ?? place.lang;
+      tagGroup(ctx, 'Sect', () => setSection(flow, block.blocks, { role: block.role, lang }, block.anchor), lang === place.lang ? {} : { lang: lang === 'zh' ? 'zh-CN' : 'en' });
       return;
+    }
     case 'heading': {
       const style = headingStyle(ctx.theme, block.level, place.role);
       const text = prepareText(ctx, block.runs, style, box);
@@ -32,18 +35,31 @@ function setBlock(flow: Flow, block: Block, place: Place, next: Block | undefine
       const following = next?.kind === 'heading' ? 0 : 2 * ctx.theme.body.size * ctx.theme.body.leading;
       flow.space(style.before);
       flow.ensure(text.paragraph.lines.length * text.lineHeight + following);
-      if (block.level === 2) ctx.canvas.bookmark(plainText(block.runs));
-      placeText(flow, { ...text, style: { ...style, before: 0 } }, { anchor: block.anchor });
+      // Every heading has a place a bookmark opens: its own id, or one made for it.
+      const anchor = block.anchor ?? `h-${++ctx.headings}`;
+      ctx.canvas.bookmark(plainText(block.runs), block.level === 3 ? 2 : 1, anchor);
+      tagLeaf(ctx, `H${block.level}`, () => placeText(flow, { ...text, style: { ...style, before: 0 } }, { anchor }));
       return;
     }
     case 'paragraph': {
       const style = paragraphStyle(ctx.theme, block.role, place);
       const indent = style.indent * style.size;
-      placeText(flow, prepareText(ctx, block.runs, style, { ...box, first: indent }), { anchor: block.anchor });
+      tagLeaf(ctx, 'P', () => placeText(flow, prepareText(ctx, block.runs, style, { ...box, first: indent }), { anchor: block.anchor }));
       return;
     }
     case 'list':
-      setList(flow, block.items, block.references ? ctx.theme.references : listStyle(ctx.theme, place), box);
+      setList(flow, block.items, listStyle(ctx.theme, place), box);
+      return;
+    case 'references':
+      setList(
+        flow,
+        block.entries.map((entry) => ({ label: `[${entry.number}]`, runs: entry.runs, anchor: entry.anchor })),
+        ctx.theme.references,
+        box,
+      );
+      return;
+    case 'figure':
+      setFigure(flow, block.figure);
       return;
     case 'table':
       setTable(flow, block.table);
@@ -65,6 +81,10 @@ function setSection(flow: Flow, blocks: readonly Block[], place: Place, anchor: 
 }
 
 function setList(flow: Flow, items: readonly ListItem[], style: BlockStyle, box: TextBox): void {
+  tagGroup(flow.ctx, 'L', () => setItems(flow, items, style, box));
+}
+
+function setItems(flow: Flow, items: readonly ListItem[], style: BlockStyle, box: TextBox): void {
   const { ctx } = flow;
   const labelStyle = ctx.style(PLAIN, { ...style, align: 'left' });
   const labelWidth = maxOf(items.map((item) => widthOf(ctx, item.label, labelStyle)), 0);
@@ -83,7 +103,7 @@ function setList(flow: Flow, items: readonly ListItem[], style: BlockStyle, box:
       segments: [item.label],
       gap: 0,
     };
-    placeText(flow, text, { anchor: item.anchor, extra: item.label === '' ? [] : [label] });
+    tagLeaf(ctx, 'LI', () => placeText(flow, text, { anchor: item.anchor, extra: item.label === '' ? [] : [label] }));
   });
 }
 
@@ -99,7 +119,7 @@ function headingStyle(theme: Theme, level: 1 | 2 | 3, role: SectionRole): BlockS
 }
 
 function paragraphStyle(theme: Theme, role: string, place: Place): BlockStyle {
-  if (role === 'meta') return theme.meta;
+  if (role === 'meta' || role === 'byline' || role === 'version') return theme.meta;
   if (role === 'keywords') return theme.keywords;
   if (role === 'note') return theme.note;
   if (place.role === 'abstract') return place.lang === 'en' ? theme.abstractEn : theme.abstract;

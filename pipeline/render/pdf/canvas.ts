@@ -1,9 +1,10 @@
-// PDFKit adapter: the only file that imports pdfkit; pages, fonts, glyph runs, rules, links and bookmarks in top-down points.
+// PDFKit adapter: the only file that imports pdfkit for drawing; pages, fonts, glyph runs, rules, scenes, structure tags, links and bookmarks in top-down points. Every use of a PDFKit field outside its public API says so where it stands ("PDFKit public API missing").
 import { constants as zlibConstants, deflateSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { ReviewError } from '../../errors.ts';
 import { ContentWriter, formatNumber, toThousandths } from './content.ts';
-import { fontBytes, type FaceName } from './fonts.ts';
+import { fontBytes, withStandIns, type FaceName } from '../fonts.ts';
+import { textStart, type Paint, type Scene, type Stroke } from '../document/scene.ts';
 
 // Required, not imported: an ESM import of this CommonJS bundle makes Node scan all 390 KB of it for
 // named exports first, ~140 ms of every build (460 → 321 ms to load pdfkit, measured here).
@@ -123,6 +124,8 @@ export class Canvas implements Metrics, GlyphSink {
   private lineX = 0;
   private lineY = 0;
   private lineUpright = true;
+  private readonly outlineStack: OutlineItem[] = [];
+  private marked = false;
 
   constructor(options: CanvasOptions) {
     const [width, height] = options.size;
@@ -138,6 +141,7 @@ export class Canvas implements Metrics, GlyphSink {
       pdfVersion: '1.7',
       lang: options.lang,
       displayTitle: true,
+      tagged: true,
       info: { ...infoDictionary(options.info), Creator: 'review', ModDate: options.info.CreationDate },
     });
     this.doc.on('data', (chunk: Uint8Array) => this.chunks.push(chunk));
@@ -175,7 +179,10 @@ export class Canvas implements Metrics, GlyphSink {
 
   addPage(): void {
     this.flush();
-    this.doc.addPage({ size: [this.width, this.height], margin: 0 });
+    // continueOnNewPage closes the open marked content on this page and reopens it on the next (a tagged paragraph
+    // that runs over a page break); addPage would leave it open across pages.
+    if (this.doc.bufferedPageRange().count === 0) this.doc.addPage({ size: [this.width, this.height], margin: 0 });
+    else this.doc.continueOnNewPage({ size: [this.width, this.height], margin: 0 });
   }
 
   pageCount(): number {
@@ -313,9 +320,91 @@ export class Canvas implements Metrics, GlyphSink {
     this.doc.addNamedDestination(name, 'XYZ', x, y, null);
   }
 
-  /** A top-level bookmark that opens the current page. */
-  bookmark(title: string): void {
-    this.doc.outline.addItem(title);
+  /**
+   * A bookmark that opens the named destination (a heading's place), nested under the last bookmark of the level
+   * above. PDFKit's public `outline.addItem` opens the current page only: the item's destination is replaced by the
+   * name (no public API for a positioned outline destination; `outlineData` is the item's dictionary, not underscored).
+   */
+  bookmark(title: string, level: number, destination: string): void {
+    this.outlineStack.length = Math.min(this.outlineStack.length, Math.max(0, level - 1));
+    const parent = this.outlineStack[this.outlineStack.length - 1] ?? (this.doc.outline as unknown as OutlineItem);
+    const item = parent.addItem(title, { expanded: true });
+    item.outlineData['Dest'] = new String(destination);
+    this.outlineStack.push(item);
+  }
+
+  /** Starts a structure element (PDFKit's public `doc.struct`) under `parent`, or under the document root when null. */
+  struct(type: string, parent: PDFKit.PDFStructureElement | null, options: { alt?: string; lang?: string } = {}): PDFKit.PDFStructureElement {
+    const element = this.doc.struct(type, options);
+    if (parent === null) this.doc.addStructure(element);
+    else parent.add(element);
+    return element;
+  }
+
+  /**
+   * Marks what is drawn from now until `endMarked` as content of `element` (doc.markStructureContent). The page
+   * content this canvas has gathered goes to PDFKit first, so the marks enclose exactly what is drawn between them;
+   * PDFKit carries an open mark over a page break.
+   */
+  beginMarked(element: PDFKit.PDFStructureElement, type: string): void {
+    this.flush();
+    element.add(this.doc.markStructureContent(type));
+    this.marked = true;
+  }
+
+  endMarked(): void {
+    if (!this.marked) return;
+    this.flush();
+    this.doc.endMarkedContent();
+    this.marked = false;
+  }
+
+  /** Page furniture (running heads, footers, rules) is marked as an artifact, outside the structure tree. */
+  beginArtifact(): void {
+    this.flush();
+    this.doc.markContent('Artifact', { type: 'Pagination' });
+    this.marked = true;
+  }
+
+  /**
+   * Draws a scene with its top-left corner at (x, y), scaled, through PDFKit's public drawing API: paths, rectangles,
+   * lines, colours, dashes and `doc.text` on the alphabetic baseline with the embedded faces.
+   */
+  drawScene(scene: Scene, x: number, y: number, scale: number): void {
+    this.flush();
+    const doc = this.doc;
+    doc.save();
+    doc.translate(x, y).scale(scale);
+    for (const shape of scene.shapes) {
+      switch (shape.kind) {
+        case 'rect':
+          doc.rect(shape.x, shape.y, shape.width, shape.height);
+          paint(doc, shape.paint);
+          break;
+        case 'line':
+          doc.moveTo(shape.x1, shape.y1).lineTo(shape.x2, shape.y2);
+          stroke(doc, shape.stroke);
+          doc.stroke();
+          break;
+        case 'path':
+          for (const c of shape.commands) {
+            if (c.op === 'M') doc.moveTo(c.x, c.y);
+            else if (c.op === 'L') doc.lineTo(c.x, c.y);
+            else if (c.op === 'C') doc.bezierCurveTo(c.x1, c.y1, c.x2, c.y2, c.x, c.y);
+            else doc.closePath();
+          }
+          paint(doc, shape.paint);
+          break;
+        case 'text':
+          doc
+            .font(shape.bold ? 'bold' : 'regular')
+            .fontSize(shape.size)
+            .fillColor(shape.color)
+            .text(withStandIns(shape.text, this), textStart(shape), shape.y, { lineBreak: false, baseline: 'alphabetic' });
+          break;
+      }
+    }
+    doc.restore();
   }
 
   /** Ends the document and returns its bytes. */
@@ -334,6 +423,8 @@ export class Canvas implements Metrics, GlyphSink {
    * long table's time; the fastest level costs about a tenth more bytes. A stream that already carries its filter
    * is written as it is. If PDFKit's internals ever differ, its own compression is left to run.
    */
+  // PDFKit public API missing: no compression level option (it deflates at zlib's default); this writes the page
+  // content streams' `buffer`/`compress` fields of pdfkit 0.17, and leaves PDFKit's own compression when they differ.
   private compressPages(): void {
     const { start, count } = this.doc.bufferedPageRange();
     for (let index = start; index < start + count; index++) {
@@ -357,6 +448,8 @@ export class Canvas implements Metrics, GlyphSink {
   private openFace(name: FaceName): Face {
     this.doc.registerFont(name, fontBytes(name));
     this.doc.font(name);
+    // PDFKit public API missing: no way to get the embedded font object a name selects (the glyph encoding below
+    // needs its fontkit font, subset and width tables); `_font` is the one private field read, checked just below.
     const font = (this.doc as unknown as { _font: unknown })._font;
     if (!isEmbeddedFont(font)) {
       throw new ReviewError('INTERNAL', 'pdfkit: embedded font internals have changed; the PDF renderer needs updating');
@@ -394,6 +487,7 @@ export class Canvas implements Metrics, GlyphSink {
   }
 
   private useFontOnPage(font: EmbeddedFontInternals): void {
+    // PDFKit public API missing: `doc.font()` adds a font to the page's resources only when `doc.text` draws with it.
     const fonts = this.doc.page.fonts as Record<string, unknown>;
     if (fonts[font.id] === undefined) fonts[font.id] = font.ref();
   }
@@ -454,6 +548,8 @@ export class Canvas implements Metrics, GlyphSink {
 }
 
 // Adds the glyph to PDFKit's subset and records its width and text for the embedded font's /W and /ToUnicode.
+// PDFKit public API missing: glyphs enter the subset only through `doc.text`, which shapes every string anew and wraps
+// each call in a graphics state (about a fifth of this path's speed on a long table); these are the fields it fills.
 function includeGlyph(face: Face, codePoint: number): number {
   const font = face.font;
   const glyph = font.font.glyphForCodePoint(codePoint);
@@ -461,6 +557,12 @@ function includeGlyph(face: Face, codePoint: number): number {
   if (font.widths[id] === undefined) font.widths[id] = (glyph.advanceWidth * 1000) / face.unitsPerEm;
   if (font.unicode[id] === undefined) font.unicode[id] = glyph.codePoints.length > 0 ? glyph.codePoints : [codePoint];
   return id;
+}
+
+// An outline item as pdfkit 0.17 makes it (lib/outline.js): `addItem` is public, `outlineData` its dictionary.
+interface OutlineItem {
+  addItem(title: string, options: { expanded: boolean }): OutlineItem;
+  outlineData: Record<string, unknown>;
 }
 
 // A page's content stream as pdfkit 0.17 keeps it until the document ends (lib/reference.js).
@@ -491,6 +593,19 @@ function isEmbeddedFont(value: unknown): value is EmbeddedFontInternals {
 function infoDictionary(info: CanvasOptions['info']): CanvasOptions['info'] {
   const { Keywords, ...rest } = info;
   return Keywords === undefined || Keywords === '' ? rest : { ...rest, Keywords };
+}
+
+function paint(doc: PDFKit.PDFDocument, paint: Paint): void {
+  if (paint.stroke) stroke(doc, paint.stroke);
+  if (paint.fill && paint.stroke) doc.fillAndStroke(paint.fill, paint.stroke.color);
+  else if (paint.fill) doc.fill(paint.fill);
+  else if (paint.stroke) doc.stroke();
+}
+
+function stroke(doc: PDFKit.PDFDocument, line: Stroke): void {
+  doc.lineWidth(line.width).strokeColor(line.color);
+  if (line.dash && line.dash.length >= 2) doc.dash(line.dash[0] as number, { space: line.dash[1] as number });
+  else doc.undash();
 }
 
 const num = formatNumber;

@@ -1,7 +1,7 @@
 // Page furniture written once all pages exist: "第 x 页 / 共 y 页" footers and the running head with the short title.
 import type { Canvas, GlyphRun } from './canvas.ts';
-import { withStandIns, type FaceName } from './fonts.ts';
-import type { Lang } from './model.ts';
+import { withStandIns, type FaceName } from '../fonts.ts';
+import type { Lang } from '../document/model.ts';
 import type { Theme } from './style.ts';
 
 /** The footer wording for 1-based page `page` of `count`. */
@@ -18,6 +18,7 @@ export function drawChrome(canvas: Canvas, theme: Theme, lang: Lang, title: stri
   const count = canvas.pageCount();
   for (let index = 0; index < count; index++) {
     canvas.switchToPage(index);
+    canvas.beginArtifact();
     const label = pageLabel(lang, index + 1, count);
     const runs: GlyphRun[] = [line(label, (theme.width - measure(label, 'regular')) / 2, footerY, size, color)];
     if (index > 0 && head !== '') {
@@ -25,6 +26,7 @@ export function drawChrome(canvas: Canvas, theme: Theme, lang: Lang, title: stri
       canvas.rule(theme.left, theme.width - theme.right, headerY + size * 0.55, 0.4, rule);
     }
     canvas.drawText(runs);
+    canvas.endMarked();
   }
 }
 

@@ -2,7 +2,7 @@
 import { runsToWords, type Word } from './words.ts';
 import type { Canvas, GlyphRun } from './canvas.ts';
 import { avoidRunt, breakLines, composeLineInto, type LinkBox, type Paragraph } from './lines.ts';
-import type { Lang, Run } from './model.ts';
+import type { Lang, Run } from '../document/model.ts';
 import { baselineOffset, type BlockStyle, type TextStyle, type Theme } from './style.ts';
 
 export type Styler = (marks: Run['marks'], base: BlockStyle) => TextStyle;
@@ -15,6 +15,32 @@ export interface FlowContext {
   /** Ids present in the document: internal links to anything else are left unlinked. */
   anchors: ReadonlySet<string>;
   lang: Lang;
+  /** The structure element what is drawn now belongs to (the tagged PDF's tree); null before the document's root. */
+  parent: PDFKit.PDFStructureElement | null;
+  /** Headings given a made-up anchor so far (for their bookmarks). */
+  headings: number;
+}
+
+/** Draws `draw` as the marked content of a new structure element of `type` under the current one. */
+export function tagLeaf(ctx: FlowContext, type: string, draw: () => void, options: { alt?: string; lang?: string } = {}): void {
+  const element = ctx.canvas.struct(type, ctx.parent, options);
+  ctx.canvas.beginMarked(element, type);
+  draw();
+  ctx.canvas.endMarked();
+  element.end();
+}
+
+/** Runs `body` with a new structure element of `type` as the parent of what it tags. */
+export function tagGroup(ctx: FlowContext, type: string, body: () => void, options: { alt?: string; lang?: string } = {}): void {
+  const element = ctx.canvas.struct(type, ctx.parent, options);
+  const outer = ctx.parent;
+  ctx.parent = element;
+  try {
+    body();
+  } finally {
+    ctx.parent = outer;
+  }
+  element.end();
 }
 
 /** The cursor down the pages; y in points from the page top. */

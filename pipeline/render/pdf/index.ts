@@ -1,10 +1,10 @@
-// Renders the review's HTML (or the evidence-table handout) as a typeset, deterministic A4 PDF with embedded Noto Sans SC.
+// The PDF renderer: walks the document model onto typeset, tagged, deterministic A4 pages with embedded Noto Sans SC.
 import { ReviewError, isReviewError } from '../../errors.ts';
 import { setBlocks } from './blocks.ts';
 import { Canvas } from './canvas.ts';
 import { drawChrome } from './chrome.ts';
-import { Flow, type FlowContext } from './flow.ts';
-import { anchorsOf, readDocument } from './model.ts';
+import { Flow, tagGroup, type FlowContext } from './flow.ts';
+import { anchorsOf, type DocumentModel } from '../document/model.ts';
 import { createStyler, themeFor } from './style.ts';
 
 export interface PdfOptions {
@@ -21,12 +21,11 @@ export interface PdfOptions {
 }
 
 /**
- * Renders a complete HTML document from the review's HTML renderer. Asynchronous only because PDFKit streams its
- * output; the same input and options always give the same bytes. Failures are ReviewErrors with code INTERNAL.
+ * Renders a document model. Asynchronous only because PDFKit streams its output; the same input and options always
+ * give the same bytes. Failures are ReviewErrors with code INTERNAL.
  */
-export async function renderPdf(html: string, options: PdfOptions): Promise<Uint8Array> {
+export async function renderPdf(model: DocumentModel, options: PdfOptions): Promise<Uint8Array> {
   try {
-    const model = readDocument(html);
     const theme = themeFor(options.landscape);
     const canvas = new Canvas({
       size: [theme.width, theme.height],
@@ -39,8 +38,9 @@ export async function renderPdf(html: string, options: PdfOptions): Promise<Uint
         CreationDate: options.creationDate,
       },
     });
-    const ctx: FlowContext = { canvas, theme, style: createStyler(), anchors: anchorsOf(model.blocks), lang: options.lang };
-    setBlocks(new Flow(ctx), model.blocks, { role: 'body', lang: model.lang ?? options.lang });
+    const ctx: FlowContext = { canvas, theme, style: createStyler(), anchors: anchorsOf(model.blocks), lang: options.lang, parent: null, headings: 0 };
+    const flow = new Flow(ctx);
+    tagGroup(ctx, 'Document', () => setBlocks(flow, model.blocks, { role: 'body', lang: model.lang }));
     drawChrome(canvas, theme, options.lang, options.title);
     return await canvas.finish();
   } catch (error) {

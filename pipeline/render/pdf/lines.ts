@@ -1,7 +1,7 @@
 // Fills lines greedily from words (cutting CJK text where it allows) and turns a line into positioned glyph runs.
 import { ReviewError } from '../../errors.ts';
 import type { GlyphRun, GlyphSink, Metrics, Rgb } from './canvas.ts';
-import type { FaceName } from './fonts.ts';
+import type { FaceName } from '../fonts.ts';
 import type { Align, TextStyle } from './style.ts';
 import { canBreakBetween, splitWord, stretchesBetween, type Part, type Split, type Word } from './words.ts';
 
@@ -96,11 +96,11 @@ class LineFiller {
     if (this.start < this.words.length) this.close(true);
   }
 
-  // Nothing fits on an empty line: cut at the first break opportunity if that fits, else between characters.
+  // Nothing fits on an empty line: cut at the first break opportunity if that fits, else hyphenate, else between characters.
   private emergency(word: Word, available: number): Split | null {
     const first = word.breakable ? splitWord(word, available, this.metrics, 'first') : null;
     if (first !== null && first.head.width <= available + EPSILON) return first;
-    return splitWord(word, available, this.metrics, 'chars');
+    return splitWord(word, available, this.metrics, 'hyphen') ?? splitWord(word, available, this.metrics, 'chars');
   }
 
   private close(last: boolean): void {

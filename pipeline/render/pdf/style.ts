@@ -1,7 +1,7 @@
 // The typographic scale: page sizes and margins, block styles, table settings, colours, and marks → text styles.
 import type { Rgb } from './canvas.ts';
-import type { FaceName } from './fonts.ts';
-import type { Marks, Tone } from './model.ts';
+import type { FaceName } from '../fonts.ts';
+import type { Marks, Tone } from '../document/model.ts';
 import { getOrInsert } from '../../memo.ts';
 
 /** A resolved style for a span of text; equal styles are the same object (see `createStyler`). */

@@ -1,8 +1,9 @@
 // Cuts styled text into words at spaces, and finds the break opportunities inside them (CJK, kinsoku, long compounds).
 import type { Metrics } from './canvas.ts';
-import { standInFor } from './fonts.ts';
+import { standInFor } from '../fonts.ts';
 import type { TextStyle } from './style.ts';
 import { getOrInsert } from '../../memo.ts';
+import { breakOpportunities, hyphenationPoints } from './breaks.ts';
 
 /** Text in one style; the text `\n` alone is a forced line break. */
 export interface StyledText {
@@ -114,6 +115,8 @@ export function canBreakBetween(before: number, after: number, run: number): boo
   const a = flagsOf(before);
   const b = flagsOf(after);
   if (b & CLOSE || a & OPEN) return false;
+  // A no-break space glues its neighbours (a number and its unit).
+  if (before === 0xa0 || after === 0xa0) return false;
   if (before === after && a & PAIRED) return false;
   if ((a | b) & CJK) return true;
   // Not inside short words: mg/kg, IL-6 and RA-ILD stay whole; CTD-ILD and DOIs may break.
@@ -155,9 +158,19 @@ export function runsToWords<Run extends { readonly text: string }>(
   shapes: ShapeBook | null = shapeBookOf(metrics),
 ): Word[] {
   const builder = new WordBuilder(metrics, shapes);
-  for (const run of runs) builder.add(run.text, styleOf(run));
+  for (const run of runs) builder.add(bindUnits(run.text), styleOf(run));
   builder.finish(null);
   return builder.words;
+}
+
+// A number and the unit after it (8 mg, 30 个月, 96 weeks) never part at a line end: the space between them becomes a
+// no-break space, which is part of the word.
+const UNIT_SPACE = /(\d) (?=(?:mg|kg|g|mL|ml|L|dL|μg|µg|mmHg|IU|weeks?|months?|years?|days?|hours?|h|min|mo|wk)(?![A-Za-z])|个月|周|年|天|例|次|分)/g;
+const MAYBE_UNIT = /\d /;
+
+/** `text` with the space between each number and its unit made unbreakable. */
+export function bindUnits(text: string): string {
+  return MAYBE_UNIT.test(text) ? text.replace(UNIT_SPACE, '$1\u00a0') : text;
 }
 
 // The builder's state; a class rather than closures, which are rebuilt (and, under esbuild, renamed) on every call.
@@ -512,7 +525,12 @@ export type SplitMode =
   | 'fit'
   /** At the first break opportunity, however wide. */
   | 'first'
-  /** Between characters (an emergency: a word wider than the line), punctuation kept with its neighbour. */
+  /** An emergency (a word wider than the line): at a hyphenation point of a Latin word, the head ending in a hyphen. */
+  | 'hyphen'
+  /**
+   * The last resort: between characters, punctuation kept with its neighbour, never inside a number; a cut between
+   * two letters ends the head with a hyphen.
+   */
   | 'chars';
 
 /** A word cut in two: `head` ends a line, `tail` starts the next. */
@@ -521,50 +539,94 @@ export interface Split {
   tail: Word;
 }
 
-/** Cuts a word at a break opportunity (or between characters); null when there is no such place. */
+const HYPHEN = 0x2d;
+// A DOI, URL or e-mail address, or the rest of one cut at a slash (art.27221.a…).
+const IDENTIFIER = /[/:@]|^(?:doi|https?|www)\b|\d\.\d+\/|[A-Za-z]\.\d|\d\.[A-Za-z]/i;
+
+function isDigit(cp: number): boolean {
+  return cp >= 0x30 && cp <= 0x39;
+}
+
+function isLetter(cp: number): boolean {
+  return (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) || (cp >= 0xc0 && cp <= 0x24f);
+}
+
+// Inside a number (212, 3.3, 1,000, 95%, 8mg): no cut, however narrow the line.
+function insideNumber(before: number, after: number): boolean {
+  return (isDigit(before) && (isDigit(after) || after === 0x2e || after === 0x2c || after === 0x25 || isLetter(after))) || ((before === 0x2e || before === 0x2c) && isDigit(after));
+}
+
+/**
+ * Cuts a word at a break opportunity: UAX #14's (through `linebreak`) where this module's rules also allow one (no line
+ * starts with closing punctuation or ends with opening, short words such as mg/kg and IL-6 stay whole); in an
+ * emergency at a hyphenation point or between characters (see SplitMode). Null when there is no such place.
+ */
 export function splitWord(word: Word, room: number, metrics: Metrics, mode: SplitMode): Split | null {
+  const whole = word.parts.length === 1 ? (word.parts[0] as Part).text : word.parts.map((part) => part.text).join('');
+  const uax = mode === 'fit' || mode === 'first' ? breakOpportunities(whole) : null;
+  // An identifier (a DOI, a URL) breaks without a hyphen, which would read as part of it.
+  const identifier = mode === 'hyphen' || mode === 'chars' ? IDENTIFIER.test(whole) : false;
+  if (mode === 'hyphen' && identifier) return null;
+  const hyphenation = mode === 'hyphen' ? hyphenationPoints(whole) : null;
   let previous = -1;
   let run = 0;
   let width = 0;
+  let at = 0;
   // The best place so far, as scalars: this loop visits every character at a line end.
   let bestPart = -1;
   let bestOffset = 0;
   let bestWidth = 0;
   let bestStretch = false;
+  let bestHyphen = false;
   for (let p = 0; p < word.parts.length; p++) {
     const part = word.parts[p] as Part;
     const text = part.text;
-    for (let i = 0; i < text.length; i++) {
+    for (let i = 0; i < text.length; i++, at++) {
       const cp = text.codePointAt(i) as number;
       if (previous >= 0) {
-        const allowed = mode === 'chars' ? !isClosing(cp) && !isOpening(previous) : canBreakBetween(previous, cp, run);
+        let allowed: boolean;
+        let hyphen = false;
+        if (uax !== null) allowed = uax[at] === 1 && canBreakBetween(previous, cp, run);
+        else if (hyphenation !== null) {
+          allowed = hyphenation[at] === 1;
+          hyphen = allowed;
+        } else {
+          allowed = !isClosing(cp) && !isOpening(previous) && !insideNumber(previous, cp);
+          hyphen = allowed && !identifier && isLetter(previous) && isLetter(cp);
+        }
         if (allowed) {
           run = 0;
-          if (mode !== 'first' && width > room + 0.01) {
+          const needed = hyphen ? width + metrics.advance(part.style.face, HYPHEN) * part.style.size : width;
+          if (mode !== 'first' && needed > room + 0.01) {
             // In an emergency even one character too wide goes on a line of its own.
-            if (bestPart < 0) return mode === 'chars' ? cut(word, p, i, width, stretchesBetween(previous, cp)) : null;
-            return cut(word, bestPart, bestOffset, bestWidth, bestStretch);
+            if (bestPart < 0) return mode === 'chars' ? cut(word, p, i, width, stretchesBetween(previous, cp), hyphen, metrics) : null;
+            return cut(word, bestPart, bestOffset, bestWidth, bestStretch, bestHyphen, metrics);
           }
           bestPart = p;
           bestOffset = i;
           bestWidth = width;
           bestStretch = stretchesBetween(previous, cp);
-          if (mode === 'first') return cut(word, p, i, width, bestStretch);
+          bestHyphen = hyphen;
+          if (mode === 'first') return cut(word, p, i, width, bestStretch, false, metrics);
         }
       }
       width += metrics.advance(part.style.face, cp) * part.style.size;
       run++;
       previous = cp;
-      if (cp > 0xffff) i++;
+      if (cp > 0xffff) {
+        i++;
+        at++;
+      }
     }
   }
   // The whole word does not fit: cut at the last opportunity.
-  if (mode !== 'first' && width > room + 0.01 && bestPart >= 0) return cut(word, bestPart, bestOffset, bestWidth, bestStretch);
+  if (mode !== 'first' && width > room + 0.01 && bestPart >= 0) return cut(word, bestPart, bestOffset, bestWidth, bestStretch, bestHyphen, metrics);
   return null;
 }
 
-// Cuts before character `offset` of part `index`; `width` is the width of everything before the cut.
-function cut(word: Word, index: number, offset: number, width: number, stretch: boolean): Split {
+// Cuts before character `offset` of part `index`; `width` is the width of everything before the cut. A hyphenated
+// head ends in a hyphen of its last part's style.
+function cut(word: Word, index: number, offset: number, width: number, stretch: boolean, hyphen: boolean, metrics: Metrics): Split {
   const headParts = word.parts.slice(0, index);
   const tailParts = word.parts.slice(index + 1);
   const part = word.parts[index] as Part;
@@ -577,8 +639,15 @@ function cut(word: Word, index: number, offset: number, width: number, stretch: 
     headParts.push({ text: part.text.slice(0, offset), style: part.style, width: headWidth });
     tailParts.unshift({ text: part.text.slice(offset), style: part.style, width: part.width - headWidth });
   }
+  let headWidth = width;
+  if (hyphen && headParts.length > 0) {
+    const last = headParts[headParts.length - 1] as Part;
+    const extra = metrics.advance(last.style.face, HYPHEN) * last.style.size;
+    headParts[headParts.length - 1] = { text: `${last.text}-`, style: last.style, width: last.width + extra };
+    headWidth += extra;
+  }
   return {
-    head: { parts: headParts, width, glue: null, forced: false, breakable: true, stretch },
+    head: { parts: headParts, width: headWidth, glue: null, forced: false, breakable: true, stretch: hyphen ? false : stretch },
     tail: { parts: tailParts, width: word.width - width, glue: word.glue, forced: word.forced, breakable: word.breakable, stretch: word.stretch },
   };
 }
@@ -592,14 +661,16 @@ export function widestUnbreakable(words: readonly Word[], metrics: Metrics): num
       widest = word.width;
       continue;
     }
+    const uax = breakOpportunities(word.parts.length === 1 ? (word.parts[0] as Part).text : word.parts.map((part) => part.text).join(''));
     let previous = -1;
     let run = 0;
     let piece = 0;
+    let at = 0;
     for (const part of word.parts) {
       const text = part.text;
-      for (let i = 0; i < text.length; i++) {
+      for (let i = 0; i < text.length; i++, at++) {
         const cp = text.codePointAt(i) as number;
-        if (previous >= 0 && canBreakBetween(previous, cp, run)) {
+        if (previous >= 0 && uax[at] === 1 && canBreakBetween(previous, cp, run)) {
           if (piece > widest) widest = piece;
           piece = 0;
           run = 0;
@@ -607,7 +678,10 @@ export function widestUnbreakable(words: readonly Word[], metrics: Metrics): num
         piece += metrics.advance(part.style.face, cp) * part.style.size;
         run++;
         previous = cp;
-        if (cp > 0xffff) i++;
+        if (cp > 0xffff) {
+          i++;
+          at++;
+        }
       }
     }
     if (piece > widest) widest = piece;

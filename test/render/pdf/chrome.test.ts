@@ -1,7 +1,7 @@
 // Page footers, running-head titles and stand-ins for characters the font lacks.
 import { describe, expect, it } from 'vitest';
 import { pageLabel, shortTitle } from '../../../pipeline/render/pdf/chrome.ts';
-import { withStandIns } from '../../../pipeline/render/pdf/fonts.ts';
+import { withStandIns } from '../../../pipeline/render/fonts.ts';
 
 describe('pageLabel', () => {
   it('words the footer in the document language', () => {

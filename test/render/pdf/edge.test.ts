@@ -1,12 +1,12 @@
 // Odd but valid input: empty documents and tables, one column, words wider than a cell, deep nesting.
 import { describe, expect, it } from 'vitest';
 import { renderPdf, type PdfOptions } from '../../../pipeline/render/pdf/index.ts';
-import { compact, extractPdf } from './extract.ts';
+import { compact, documentOf, extractPdf } from './extract.ts';
 
 const OPTIONS: PdfOptions = { title: 'Edge', author: 'a', subject: 's', lang: 'en', landscape: false, creationDate: new Date('2025-01-01T00:00:00Z') };
 
 async function textOf(body: string): Promise<string> {
-  const bytes = await renderPdf(`<!doctype html><html lang="en"><head><title>x</title></head><body><main>${body}</main></body></html>`, OPTIONS);
+  const bytes = await renderPdf(documentOf(`<!doctype html><html lang="en"><head><title>x</title></head><body><main>${body}</main></body></html>`), OPTIONS);
   return (await extractPdf(bytes)).pages.join('\n');
 }
 

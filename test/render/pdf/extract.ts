@@ -1,10 +1,15 @@
 // Test helper: reads a PDF back with pdfjs (text per page in drawing order, info, outline, links), as a reader would.
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { langOf, readMarkup } from '../../../pipeline/render/document/markup.ts';
+import type { DocumentModel } from '../../../pipeline/render/document/model.ts';
 
 export interface ExtractedPdf {
   pages: string[];
   info: Record<string, unknown>;
+  /** Bookmark titles in order, nested ones indented two spaces a level. */
   outline: string[];
+  /** Each bookmark's destination as pdfjs gives it (a name for a named destination). */
+  outlineDestinations: unknown[];
   /** Named destinations of the link annotations, per page (1-based page n at index n - 1). */
   links: string[][];
 }
@@ -12,6 +17,12 @@ export interface ExtractedPdf {
 interface TextItemLike {
   str?: unknown;
   hasEOL?: unknown;
+}
+
+interface OutlineLike {
+  title: string;
+  dest: unknown;
+  items?: OutlineLike[];
 }
 
 interface LinkLike {
@@ -38,8 +49,17 @@ export async function extractPdf(bytes: Uint8Array): Promise<ExtractedPdf> {
       links.push(annotations.filter((a) => a.subtype === 'Link' && typeof a.dest === 'string').map((a) => a.dest as string));
     }
     const metadata = await pdf.getMetadata();
-    const outline = ((await pdf.getOutline()) ?? []).map((item) => item.title);
-    return { pages, info: metadata.info as Record<string, unknown>, outline, links };
+    const outline: string[] = [];
+    const destinations: unknown[] = [];
+    const visit = (items: readonly OutlineLike[], depth: number): void => {
+      for (const item of items) {
+        outline.push(`${'  '.repeat(depth)}${item.title}`);
+        destinations.push(item.dest);
+        visit(item.items ?? [], depth + 1);
+      }
+    };
+    visit(((await pdf.getOutline()) ?? []) as OutlineLike[], 0);
+    return { pages, info: metadata.info as Record<string, unknown>, outline, outlineDestinations: destinations, links };
   } finally {
     await pdf.destroy();
   }
@@ -48,4 +68,10 @@ export async function extractPdf(bytes: Uint8Array): Promise<ExtractedPdf> {
 /** Text with all white space removed: line breaks may fall between any two CJK characters. */
 export function compact(text: string): string {
   return text.replace(/\s+/g, '');
+}
+
+/** A page of template-like markup read into a document model, as the builder reads template output. */
+export function documentOf(html: string): DocumentModel {
+  const lang = langOf(/<html[^>]*\blang="([^"]*)"/.exec(html)?.[1]) ?? 'zh';
+  return { lang, title: '', blocks: readMarkup(html, () => []) };
 }

@@ -25,7 +25,7 @@ describe('the PDF of a review whose records hold payloads', () => {
       lang: 'en',
       previous: undefined,
     });
-    const pdf = await renderPdf(rendered.tableHtml, { title: 'Payloads', author: '', subject: '', lang: 'en', landscape: true, creationDate: new Date(0) });
+    const pdf = await renderPdf(rendered.handout, { title: 'Payloads', author: '', subject: '', lang: 'en', landscape: true, creationDate: new Date(0) });
     const text = compact((await extractPdf(pdf)).pages.join(''));
     expect(text).toContain(compact(PAYLOAD));
     // No action or JavaScript entry can come from data: the PDF has none at all.

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderPdf, type PdfOptions } from '../../../pipeline/render/pdf/index.ts';
 import { handoutHtml, reviewHtml } from '../../fixtures/render/review-html.ts';
-import { compact, extractPdf, type ExtractedPdf } from './extract.ts';
+import { compact, documentOf, extractPdf, type ExtractedPdf } from './extract.ts';
 
 const OPTIONS: PdfOptions = {
   title: '托珠单抗治疗结缔组织病相关间质性肺病的研究进展',
@@ -21,7 +21,7 @@ describe('renderPdf: the review (portrait, Chinese, 120-row table)', () => {
   let pdf: ExtractedPdf;
 
   beforeAll(async () => {
-    bytes = await renderPdf(reviewHtml(120), OPTIONS);
+    bytes = await renderPdf(documentOf(reviewHtml(120)), OPTIONS);
     pdf = await extractPdf(bytes);
   });
 
@@ -77,8 +77,10 @@ describe('renderPdf: the review (portrait, Chinese, 120-row table)', () => {
     expect(latin1(bytes)).toContain('/Lang (zh-CN)');
   });
 
-  it('bookmarks each h2 and the table caption', () => {
-    expect(pdf.outline).toEqual(['摘要', 'Abstract', '1. 引言', '2. 类风湿关节炎', '3. 系统性硬化症', '本次更新', '表 1 纳入研究的证据表', '参考文献']);
+  it('bookmarks every heading and the table caption, each opening its own place', () => {
+    expect(pdf.outline).toEqual(['托珠单抗治疗结缔组织病相关间质性肺病的研究进展', '摘要', 'Abstract', '1. 引言', '2. 类风湿关节炎', '  2.1 安全性', '3. 系统性硬化症', '本次更新', '  表 1 纳入研究的证据表', '参考文献']);
+    expect(pdf.outlineDestinations.every((dest) => typeof dest === 'string')).toBe(true);
+    expect(new Set(pdf.outlineDestinations).size).toBe(pdf.outlineDestinations.length);
   });
 
   it('links citations to their references', () => {
@@ -97,14 +99,14 @@ describe('renderPdf: the review (portrait, Chinese, 120-row table)', () => {
   });
 
   it('gives byte-identical output for the same input', async () => {
-    const again = await renderPdf(reviewHtml(120), OPTIONS);
+    const again = await renderPdf(documentOf(reviewHtml(120)), OPTIONS);
     expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true);
   });
 });
 
 describe('renderPdf: the handout (landscape, English labels)', () => {
   it('uses English footers, the landscape page and the table alone', async () => {
-    const bytes = await renderPdf(handoutHtml(30), { ...OPTIONS, title: 'Evidence table', lang: 'en', landscape: true, keywords: undefined });
+    const bytes = await renderPdf(documentOf(handoutHtml(30)), { ...OPTIONS, title: 'Evidence table', lang: 'en', landscape: true, keywords: undefined });
     const pdf = await extractPdf(bytes);
     const count = pdf.pages.length;
     expect(count).toBeGreaterThan(1);
@@ -117,7 +119,7 @@ describe('renderPdf: the handout (landscape, English labels)', () => {
 
   it('never drops text of unknown elements or characters the font lacks', async () => {
     const html = '<!doctype html><html lang="en"><body><main><custom-note>Łódź <b>Žilina</b> CO₂</custom-note><p>A<br>B</p></main></body></html>';
-    const pdf = await extractPdf(await renderPdf(html, { ...OPTIONS, lang: 'en' }));
+    const pdf = await extractPdf(await renderPdf(documentOf(html), { ...OPTIONS, lang: 'en' }));
     expect(pdf.pages[0]).toContain('Lódz');
     expect(pdf.pages[0]).toContain('Zilina');
     expect(pdf.pages[0]).toContain('CO2');

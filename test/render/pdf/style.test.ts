@@ -1,6 +1,6 @@
 // Marks on a block style become shared text styles: the same answer for the same question, asked in any order.
 import { describe, expect, it } from 'vitest';
-import { PLAIN } from '../../../pipeline/render/pdf/model.ts';
+import { PLAIN } from '../../../pipeline/render/document/model.ts';
 import { createStyler, themeFor } from '../../../pipeline/render/pdf/style.ts';
 
 describe('createStyler', () => {

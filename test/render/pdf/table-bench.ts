@@ -4,7 +4,8 @@ import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { Canvas } from '../../../pipeline/render/pdf/canvas.ts';
 import { Flow } from '../../../pipeline/render/pdf/flow.ts';
-import { readDocument, plainText, type Block, type TableModel } from '../../../pipeline/render/pdf/model.ts';
+import { plainText, type Block, type TableModel } from '../../../pipeline/render/document/model.ts';
+import { documentOf } from './extract.ts';
 import { createStyler, themeFor } from '../../../pipeline/render/pdf/style.ts';
 import { setTable } from '../../../pipeline/render/pdf/table.ts';
 import { renderPdf } from '../../../pipeline/render/pdf/index.ts';
@@ -22,14 +23,14 @@ function findTable(blocks: readonly Block[]): TableModel {
 }
 
 const html = handoutHtml(rows);
-const table = findTable(readDocument(html).blocks);
+const table = findTable(documentOf(html).blocks);
 const dataRows = table.body.filter((row) => row.kind === 'data').length;
 
 /** Our layout: fonts loaded beforehand, the PDF not finished; only setTable is timed. */
 function ours(landscape: boolean): { ms: number; pages: number } {
   const theme = themeFor(landscape);
   const canvas = new Canvas({ size: [theme.width, theme.height], lang: 'zh-CN', info: { Title: 't', Author: 'a', Subject: 's', CreationDate: new Date(0) } });
-  const flow = new Flow({ canvas, theme, style: createStyler(), anchors: new Set(), lang: 'zh' });
+  const flow = new Flow({ canvas, theme, style: createStyler(), anchors: new Set(), lang: 'zh', parent: null, headings: 0 });
   const start = performance.now();
   setTable(flow, table);
   return { ms: performance.now() - start, pages: canvas.pageCount() };
@@ -74,5 +75,5 @@ for (const landscape of [true, false]) {
 }
 
 const start = performance.now();
-const bytes = await renderPdf(html, { title: 'Evidence', author: 'a', subject: 's', lang: 'zh', landscape: true, creationDate: new Date(0) });
+const bytes = await renderPdf(documentOf(html), { title: 'Evidence', author: 'a', subject: 's', lang: 'zh', landscape: true, creationDate: new Date(0) });
 console.log(`whole handout through renderPdf: ${(performance.now() - start).toFixed(0)} ms, ${bytes.length} bytes`);

@@ -60,15 +60,16 @@ describe('toWords', () => {
     expect(pieces(word as Word)).toEqual(['研', '究', '（TCZ）', '表', '明，', '有', '效。']);
   });
 
-  it('keeps a bracketed percentage whole across styles', () => {
+  it('keeps a bracketed percentage whole across styles, and a number with its unit', () => {
     const words = toWords([styled('14 例('), styled('56%', bold), styled(')患者')], metrics);
-    expect(texts(words)).toEqual(['14', '例(56%)患者']);
-    expect(words[1]?.parts.map((part) => [part.text, part.style])).toEqual([
-      ['例(', plain],
+    expect(texts(words)).toEqual(['14\u00a0例(56%)患者']);
+    expect(words[0]?.parts.map((part) => [part.text, part.style])).toEqual([
+      ['14\u00a0例(', plain],
       ['56%', bold],
       [')患者', plain],
     ]);
-    expect(pieces(words[1] as Word)).toEqual(['例', '(56%)', '患', '者']);
+    expect(pieces(words[0] as Word)).toEqual(['14\u00a0例', '(56%)', '患', '者']);
+    expect(texts(toWords([styled('TCZ 8 mg/kg q4w for 96 weeks')], metrics))).toEqual(['TCZ', '8\u00a0mg/kg', 'q4w', 'for', '96\u00a0weeks']);
   });
 
   it('drops a source line break between CJK characters but keeps it as a space between words', () => {
@@ -105,10 +106,40 @@ describe('splitWord', () => {
     expect(splitWord(word as Word, 5, metrics, 'fit')).toBeNull();
   });
 
-  it('cuts between characters in an emergency, punctuation kept with its neighbour', () => {
+  it('cuts between characters in an emergency, punctuation kept with its neighbour, a letter cut hyphenated', () => {
     const [latin] = toWords([styled('abc,def')], metrics);
     const split = splitWord(latin as Word, 12, metrics, 'chars');
-    expect([text(split?.head as Word), text(split?.tail as Word)]).toEqual(['ab', 'c,def']);
+    expect([text(split?.head as Word), text(split?.tail as Word)]).toEqual(['a-', 'bc,def']);
+    const [comma] = toWords([styled('abc,def')], metrics);
+    expect(text(splitWord(comma as Word, 22, metrics, 'chars')?.head as Word)).toBe('abc,');
+  });
+
+  it('never cuts inside a number, even in an emergency', () => {
+    const [number] = toWords([styled('212')], metrics);
+    expect(splitWord(number as Word, 6, metrics, 'chars')).toBeNull();
+    const [decimal] = toWords([styled('14.8%')], metrics);
+    expect(splitWord(decimal as Word, 12, metrics, 'chars')).toBeNull();
+  });
+
+  it('hyphenates a Latin word at its hyphenation points (en-us patterns), never an identifier', () => {
+    const [word] = toWords([styled('musculoskeletal')], metrics);
+    const split = splitWord(word as Word, 40, metrics, 'hyphen');
+    expect([text(split?.head as Word), text(split?.tail as Word)]).toEqual(['muscu-', 'loskeletal']);
+    const [doi] = toWords([styled('doi:10.1002/art.27221')], metrics);
+    expect(splitWord(doi as Word, 40, metrics, 'hyphen')).toBeNull();
+  });
+
+  it('breaks where UAX #14 and the CJK line rules both allow', () => {
+    const [clause] = toWords([styled('扩展（RCT）。后')], metrics);
+    const heads: string[] = [];
+    for (let room = 5; room <= 80; room += 5) {
+      const split = splitWord(clause as Word, room, metrics, 'fit');
+      if (split) heads.push(text(split.head));
+    }
+    // Never a line ending in （ nor one starting with ） or 。, and nothing inside RCT.
+    for (const head of heads) expect(head).not.toMatch(/（$|RC$|R$/);
+    expect(heads).toContain('扩展');
+    expect(heads).toContain('扩展（RCT）。');
   });
 
   it('finds the widest unbreakable piece', () => {

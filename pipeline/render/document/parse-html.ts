@@ -1,4 +1,4 @@
-// htmlparser2 adapter: turns the HTML renderer's output into a small element tree (entities decoded, head skipped).
+// htmlparser2 adapter for the document builder: turns template output into a small element tree (entities decoded, head skipped).
 import { Parser } from 'htmlparser2';
 
 export interface HtmlElement {
@@ -18,16 +18,24 @@ export type HtmlNode = HtmlElement | HtmlText;
 // Their text is not page content: styles, scripts and the <title> (the title comes in through the options).
 const SKIPPED = new Set(['head', 'style', 'script', 'title', 'template', 'noscript']);
 
+const MAX_DEPTH = 64;
+
 /** Parses a document into a root element named `#root`; unclosed elements are closed at the end, as browsers do. */
 export function parseHtml(html: string): HtmlElement {
   const root: HtmlElement = { kind: 'element', name: '#root', attrs: {}, children: [] };
   const stack: HtmlElement[] = [root];
   let skipping = 0;
+  let deep = 0;
   const parser = new Parser(
     {
       onopentag(name, attrs) {
         if (skipping > 0 || SKIPPED.has(name)) {
           skipping++;
+          return;
+        }
+        // Nesting deeper than any page needs is flattened: its text stays, in the deepest element kept.
+        if (stack.length > MAX_DEPTH) {
+          deep++;
           return;
         }
         const element: HtmlElement = { kind: 'element', name, attrs, children: [] };
@@ -47,7 +55,8 @@ export function parseHtml(html: string): HtmlElement {
           skipping--;
           return;
         }
-        if (stack.length > 1) stack.pop();
+        if (deep > 0) deep--;
+        else if (stack.length > 1) stack.pop();
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },

@@ -1,7 +1,7 @@
-// The two embedded faces (Noto Sans SC from npm, OFL) and stand-ins for the few characters the font lacks.
+// The embedded faces (Noto Sans SC from npm, OFL), text measurement with them, and stand-ins for the few characters they lack.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { ReviewError } from '../../errors.ts';
+import { ReviewError } from '../errors.ts';
 
 export type FaceName = 'regular' | 'bold';
 
@@ -24,6 +24,23 @@ export function fontBytes(face: FaceName): Buffer {
     loaded.set(face, bytes);
   }
   return bytes;
+}
+
+type PdfDocument = InstanceType<typeof import('pdfkit')>;
+let measurer: PdfDocument | undefined;
+
+/**
+ * The advance of `text` in points, set in the embedded sans face: what figures are laid out with. Measured through
+ * PDFKit's public `widthOfString` on a document that is never written, so figures measure exactly as the PDF draws.
+ */
+export function measureText(text: string, size: number, bold: boolean): number {
+  if (measurer === undefined) {
+    const PDFDocument = createRequire(import.meta.url)('pdfkit') as typeof import('pdfkit');
+    measurer = new PDFDocument({ autoFirstPage: false, font: '' });
+    measurer.registerFont('regular', fontBytes('regular'));
+    measurer.registerFont('bold', fontBytes('bold'));
+  }
+  return measurer.font(bold ? 'bold' : 'regular').fontSize(size).widthOfString(text);
 }
 
 // Characters with no glyph in Noto Sans SC that have a faithful plain stand-in (the rest lose only their accent).
