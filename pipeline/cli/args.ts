@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { ReviewError } from '../errors.ts';
 import { nearest } from '../normalise/nearest.ts';
+import { maxOf } from '../arrays.ts';
 import { REPORT_FORMATS, type ReportFormat } from '../report/index.ts';
 
 /** Every option value a command may read, with its default filled in; a command reads only the ones it declares. */
@@ -203,7 +204,7 @@ export function usageLine(name: string, command: CommandSpec): string {
 
 function optionLines(specs: readonly OptionSpec[]): string[] {
   const left = specs.map((s) => `  --${s.flag}${s.value ? ` ${s.value}` : ''}${s.short ? `, -${s.short}` : ''}`);
-  const width = Math.max(...left.map((l) => l.length)) + 2;
+  const width = maxOf(left.map((l) => l.length)) + 2;
   return specs.map((s, i) => `${(left[i] as string).padEnd(width)}${s.help}`);
 }
 
@@ -220,7 +221,7 @@ export function commandHelp(name: string, command: CommandSpec): string {
 /** The overall help: every command's usage line and what it does. */
 export function generalHelp(commands: Readonly<Record<string, CommandSpec>>): string {
   const names = Object.keys(commands);
-  const width = Math.max(...names.map((n) => n.length)) + 2;
+  const width = maxOf(names.map((n) => n.length)) + 2;
   const lines = ['review: keeps a literature review true to its evidence', '', 'Usage:'];
   for (const name of names) lines.push(`  ${usageLine(name, commands[name] as CommandSpec)}`);
   lines.push('  review --help | --version', '', 'Commands:');

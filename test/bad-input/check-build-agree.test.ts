@@ -31,9 +31,10 @@ describe('check and build agree on the bad-input corpus', () => {
       writeFileSync(join(dir, 'templates', 'review.hbs'), PLAIN_REVIEW);
     }
     const check = await runCli(['check', '--format', 'json'], { cwd: dir });
-    const build = await runCli(['build', '--only', 'html', '--out', 'output'], { cwd: dir });
+    // A fresh output folder: the cases about --out itself (a file, a foreign lock) are the build's own, not the inputs'.
+    const build = await runCli(['build', '--only', 'html', '--out', 'agreement-output'], { cwd: dir });
     expect(build.code, `check said ${check.code}; build: ${build.stderr.split('\n').slice(-3).join(' | ')}`).toBe(check.code);
-    if (check.code !== 0) expect(existsSync(join(dir, 'output'))).toBe(false);
+    if (check.code !== 0) expect(existsSync(join(dir, 'agreement-output'))).toBe(false);
     if (check.code === 1) expect(build.stderr).toContain('nothing was written');
   }, 60_000);
 });
