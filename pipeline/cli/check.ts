@@ -13,7 +13,9 @@ import type { CliOptions } from './args.ts';
 import { displayPath, readRecordsFolder, readTemplatesFolder, recordsSize, requireFolder, type TemplateFile } from './files.ts';
 import { createProgress } from './progress.ts';
 import { templateChecks, treeCache } from '../template-checks.ts';
-import type { TemplateTree } from '../render/handlebars.ts';
+import { findCalls, type TemplateTree } from '../render/handlebars.ts';
+import { checkExpansion, type ExpandedTemplate } from '../render/expansion.ts';
+import { checkTemplateMarkup } from '../render/html/markup.ts';
 import type { ClaimWordsAddition } from '../prose/claim-words.ts';
 import { readReviewJson } from './review-json.ts';
 import { loadConfig, type ReviewConfig } from './config.ts';
@@ -32,12 +34,32 @@ export interface ProjectCheckOptions {
 
 /** The one check of records and templates that `check`, `build` and a baseline all run, so they find the same things. */
 export function checkProject(input: RecordsInput, templates: readonly TemplateFile[], options: ProjectCheckOptions): CheckRun {
+  const treeOf = options.treeOf ?? treeCache();
+  checkTemplateBounds(templates, treeOf);
   return checkRecords(input, {
     keepOutcomes: options.keepOutcomes,
     severities: options.config.severities,
-    ...templateChecks(templates, options.treeOf ?? treeCache(), options.claimWords),
+    ...templateChecks(templates, treeOf, options.claimWords),
     ...(options.onRow ? { onRow: options.onRow } : {}),
   });
+}
+
+/**
+ * What the render refuses before it runs, refused by the check too (so check and build agree): markup the document
+ * model does not know, partials that cannot be bounded, and `{{log}}`, which is no helper here. Templates only: a
+ * records-only check has none.
+ */
+function checkTemplateBounds(templates: readonly TemplateFile[], treeOf: (template: Pick<TemplateFile, 'path' | 'source'>) => TemplateTree): void {
+  const expanded: ExpandedTemplate[] = templates.map((t) => {
+    checkTemplateMarkup(t.source, t.path);
+    const tree = treeOf(t);
+    const log = findCalls(tree, true).find((call) => call.name === 'log');
+    if (log) throw new ReviewError('TEMPLATE', `${t.path}:${log.line}:${log.column}: {{log}} is not a helper of review templates`, { path: t.path });
+    // A partial is named by its file name without `.hbs`, as the render registers it (render/review.ts).
+    return { path: t.path, name: basename(t.path, '.hbs'), chars: t.source.length, tree };
+  });
+  const main = expanded.find((t) => t.path.endsWith('/review.hbs') && !t.path.includes('/partials/'));
+  if (main) checkExpansion(main, expanded.filter((t) => t !== main));
 }
 
 /** review.json's claim words, when the templates folder has templates (a records-only check reads none). */

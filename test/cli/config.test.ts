@@ -68,7 +68,7 @@ describe('review check with a config', () => {
     const run = await runCli(['check', '--config', 'settings/strict.json', '--format', 'json'], { cwd: dir });
     expect(run.code).toBe(1);
     expect(await runCli(['check', '--config', 'nope.json'], { cwd: dir })).toMatchObject({ code: 2, stderr: expect.stringContaining('review: file not found: nope.json does not exist') });
-    expect(await runCli(['check', '--config', 'settings'], { cwd: dir })).toMatchObject({ code: 2, stderr: expect.stringContaining('a folder, not a file') });
+    expect(await runCli(['check', '--config', 'settings'], { cwd: dir })).toMatchObject({ code: 2, stderr: expect.stringContaining('settings is a folder, not a regular file') });
   });
 
   it('a bad config is exit 2 before anything is checked, for build too', async () => {
