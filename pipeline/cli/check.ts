@@ -54,7 +54,9 @@ function checkTemplateBounds(templates: readonly TemplateFile[], treeOf: (templa
     checkTemplateMarkup(t.source, t.path);
     const tree = treeOf(t);
     const log = findCalls(tree, true).find((call) => call.name === 'log');
-    if (log) throw new ReviewError('TEMPLATE', `${t.path}:${log.line}:${log.column}: {{log}} is not a helper of review templates`, { path: t.path });
+    // Worded as the render words it: a call of an unknown helper, or a lookup of a name the context lacks (after the `{{`).
+    if (log && log.argumentCount > 0) throw new ReviewError('TEMPLATE', `${t.path}:${log.line}:${log.column}: unknown helper 'log'`, { path: t.path });
+    if (log) throw new ReviewError('TEMPLATE', `${t.path}:${log.line}:${log.column + 2}: "log" is not defined`, { path: t.path });
     // A partial is named by its file name without `.hbs`, as the render registers it (render/review.ts).
     return { path: t.path, name: basename(t.path, '.hbs'), chars: t.source.length, tree };
   });
