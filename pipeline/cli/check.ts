@@ -15,7 +15,6 @@ import { createProgress } from './progress.ts';
 import { templateChecks, treeCache } from '../template-checks.ts';
 import { findCalls, type TemplateTree } from '../render/handlebars.ts';
 import { checkExpansion, type ExpandedTemplate } from '../render/expansion.ts';
-import { checkTemplateMarkup } from '../render/html/markup.ts';
 import type { ClaimWordsAddition } from '../prose/claim-words.ts';
 import { readReviewJson } from './review-json.ts';
 import { loadConfig, type ReviewConfig } from './config.ts';
@@ -45,13 +44,11 @@ export function checkProject(input: RecordsInput, templates: readonly TemplateFi
 }
 
 /**
- * What the render refuses before it runs, refused by the check too (so check and build agree): markup the document
- * model does not know, partials that cannot be bounded, and `{{log}}`, which is no helper here. Templates only: a
- * records-only check has none.
+ * What the render refuses before it runs, refused by the check too (so check and build agree): partials that cannot
+ * be bounded, and `{{log}}`, which is no helper here (the markup is held to the model's elements by templateChecks).
  */
 function checkTemplateBounds(templates: readonly TemplateFile[], treeOf: (template: Pick<TemplateFile, 'path' | 'source'>) => TemplateTree): void {
   const expanded: ExpandedTemplate[] = templates.map((t) => {
-    checkTemplateMarkup(t.source, t.path);
     const tree = treeOf(t);
     const log = findCalls(tree, true).find((call) => call.name === 'log');
     // Worded as the render words it: a call of an unknown helper, or a lookup of a name the context lacks (after the `{{`).
