@@ -3,42 +3,33 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { isReviewError, ErrorCodes, controlPictures } from './errors.ts';
-import { parseCliArgs, USAGE } from './cli/args.ts';
+import { commandHelp, generalHelp, parseCliArgs } from './cli/args.ts';
+import { COMMANDS } from './cli/commands.ts';
 import type { CliIO } from './cli/io.ts';
 
 /** Runs the CLI with the given arguments and returns the exit code (0 clean, 1 findings, 2 usage or operational failure). */
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   const debug = argv.includes('--debug');
   try {
-    const options = parseCliArgs(argv);
-    if (options.version) {
+    const options = parseCliArgs(argv, COMMANDS);
+    const command = options.command === undefined ? undefined : COMMANDS[options.command];
+    if (options.version && command === undefined) {
       io.stdout(`${io.version}\n`);
       return 0;
     }
-    if (options.help || options.command === undefined) {
-      (options.help ? io.stdout : io.stderr)(USAGE);
-      return options.help ? 0 : 2;
+    if (options.help) {
+      io.stdout(command && options.command ? commandHelp(options.command, command) : generalHelp(COMMANDS));
+      return 0;
     }
-    // A command's module is loaded only when it runs: a build has no use for citation-js, which cite-check and
-    // import-refs load to read bibliographic files, nor a check for PDFKit; loading modules is most of start-up.
-    switch (options.command) {
-      case 'check':
-        return (await import('./cli/check.ts')).runCheckCommand(options, io);
-      case 'build':
-        return await (await import('./cli/build.ts')).runBuildCommand(options, io);
-      case 'cite-check':
-        return (await import('./cli/cite-check.ts')).runCiteCheckCommand(options, io);
-      case 'import-refs':
-        return (await import('./cli/import-refs.ts')).runImportRefsCommand(options, io);
-      case 'publish':
-        return (await import('./cli/publish.ts')).runPublishCommand(options, io);
-      case 'analyse':
-        return (await import('./cli/analyse.ts')).runAnalyseCommand(options, io);
+    if (command === undefined) {
+      io.stderr(generalHelp(COMMANDS));
+      return 2;
     }
+    return await command.run(options, io);
   } catch (error) {
     if (isReviewError(error)) {
       io.stderr(`review: ${ErrorCodes[error.code]}: ${controlPictures(error.message)}\n`);
-      if (error.code === 'USAGE') io.stderr('Run review --help for the commands and options.\n');
+      if (error.code === 'USAGE') io.stderr(`Run review ${commandOf(argv)}--help for the commands and options.\n`);
       if (debug && error.stack) io.stderr(`${error.stack}\n`);
       return 2;
     }
@@ -46,6 +37,12 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     io.stderr(debug ? `${(error as Error)?.stack ?? ''}\n` : 'Run again with --debug for details, and report it.\n');
     return 2;
   }
+}
+
+/** `check ` when argv names a known command, for the hint after a usage error. */
+function commandOf(argv: readonly string[]): string {
+  const word = argv.find((arg) => !arg.startsWith('-'));
+  return word !== undefined && Object.hasOwn(COMMANDS, word) ? `${word} ` : '';
 }
 
 /** The version in the project's package.json: one folder up from the sources, two from the compiled dist/. */

@@ -21,6 +21,8 @@ export interface Diagnostic {
   expected?: string;
   suggestion?: string;
   url?: string;
+  /** Set by `--baseline REF` on a finding REF already had; new findings carry no mark. */
+  baseline?: true;
 }
 
 /** Accounting of data rows: every row read is either accepted or rejected. */

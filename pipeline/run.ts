@@ -122,11 +122,14 @@ export function checkRecords(input: RecordsInput, options: CheckOptions = {}): C
   const drawnTargets: AnalysisTarget[] = [];
   const isDrawnOutcome = (outcome: OutcomeRecord): boolean =>
     drawn !== undefined && ((outcome.study_id !== undefined && drawn.studies.has(outcome.study_id)) || drawnTargets.some((target) => rowMatches(target, outcome)));
+  const drawsAny = drawn !== undefined && drawn.studies.size + drawn.references.size > 0;
   const isDrawnStudy = (study: StudyRecord): boolean =>
     drawn !== undefined && ((study.id !== undefined && drawn.studies.has(study.id)) || (study.reference_id ?? []).some((id) => drawn.references.has(id)));
   const onRecord: Record<DataTableName, (record: never) => void> = {
     references: (reference: ReferenceRecord) => {
-      if (options.keepOutcomes !== false && worthKeeping(reference)) dataset.references.push(reference);
+      // A drawn study's reference gives its first author and year; which one it is is known only when studies are
+      // read, after references, so while anything is drawn the references (a small table) are all kept.
+      if ((options.keepOutcomes !== false || drawsAny) && worthKeeping(reference)) dataset.references.push(reference);
       if (reference.id !== undefined && !references.has(reference.id)) references.set(reference.id, new ReferenceEntry(reference.id, reference));
       rules.visit('reference', reference);
     },

@@ -1,6 +1,8 @@
 // The template side of a check, shared by `check` and `build`: each template's citations and its prose, read from one parse.
 import { memo1 } from './memo.ts';
-import { parseTemplate, type TemplateTree } from './render/handlebars.ts';
+import { findCalls, parseTemplate, type TemplateTree } from './render/handlebars.ts';
+import { drawnStudyIds, unresolvedCalls } from './render/helpers.ts';
+import { buildReviewModel } from './render/model.ts';
 import type { TemplateSource } from './render/review.ts';
 import { templateCitations } from './citations/template-citations.ts';
 import { checkTemplateMarkup } from './render/html/markup.ts';
@@ -14,7 +16,10 @@ export function treeCache(): (template: Pick<TemplateSource, 'source' | 'path'>)
   return memo1((template: Pick<TemplateSource, 'source' | 'path'>) => parseTemplate(template.source, template.path));
 }
 
-/** The check options that read the templates: their citations, their prose, and the records the prose draws. */
+/**
+ * The check options that read the templates: their citations, their prose, the records the prose draws, and
+ * every drawing call answered against the records as the render answers it (template/unresolved).
+ */
 export function templateChecks(
   templates: readonly Pick<TemplateSource, 'source' | 'path'>[],
   treeOf: (template: Pick<TemplateSource, 'source' | 'path'>) => TemplateTree,
@@ -23,6 +28,8 @@ export function templateChecks(
   // The markup first: `review check` refuses a <meta http-equiv="refresh"> as the build does, at its place.
   for (const t of templates) checkTemplateMarkup(t.source, t.path);
   const documents = templates.map((t) => templateCitations(t.source, t.path, treeOf(t)));
+  // Walked now: a build compiles the trees after the check, and compiling rewrites them.
+  const calls = templates.map((t) => findCalls(treeOf(t)));
   const structures = templates.map((t) => proseOf(treeOf(t), t.path));
   const keepDrawn = { studies: new Set<string>(), references: new Set<string>(), analyses: new Set<string>() };
   for (const structure of structures) {
@@ -31,8 +38,17 @@ export function templateChecks(
     for (const id of ids.references) keepDrawn.references.add(id);
     for (const id of ids.analyses) keepDrawn.analyses.add(id);
   }
+  // The studies literal {{study}} and {{outcome}} calls name are kept too, so a check that keeps no rows can answer them.
+  for (const id of drawnStudyIds(calls.flat())) keepDrawn.studies.add(id);
   return {
-    documents: () => documents,
+    documents: (dataset) => {
+      // The model answers calls only: the labels' language does not change which calls fail.
+      const model = buildReviewModel(dataset, 'zh');
+      return documents.map((document, i) => ({
+        ...document,
+        unresolved: unresolvedCalls(calls[i] ?? [], model).map(({ call, message }) => ({ message, line: call.line, column: call.column, endLine: call.endLine, endColumn: call.endColumn })),
+      }));
+    },
     prose: (dataset) => {
       const lookup = datasetLookup(dataset);
       const claims = createClaimVocabulary(claimWords);

@@ -42,6 +42,7 @@ import studyPossibleOverlap from './study/possible-overlap.ts';
 import synthesisInvalidAnalysis from './synthesis/invalid-analysis.ts';
 import synthesisMixedRows from './synthesis/mixed-rows.ts';
 import synthesisUnusableStudy from './synthesis/unusable-study.ts';
+import templateUnresolved from './template/unresolved.ts';
 import type { RuleModule } from './types.ts';
 
 export const registry: Readonly<Record<string, RuleModule>> = {
@@ -88,4 +89,5 @@ export const registry: Readonly<Record<string, RuleModule>> = {
   'synthesis/invalid-analysis': synthesisInvalidAnalysis,
   'synthesis/mixed-rows': synthesisMixedRows,
   'synthesis/unusable-study': synthesisUnusableStudy,
+  'template/unresolved': templateUnresolved,
 };

@@ -43,7 +43,10 @@ export interface HeaderFact {
   table: TableName;
   line: number;
   columns: readonly HeaderColumn[];
-  /** Required columns the header lacks, each with the nearest unknown header cell if one is close. */
+  /**
+   * Required columns the header lacks, each with the nearest unknown header cell if one is close; and optional
+   * columns it lacks while an unknown cell is near their name (a misspelling whose values would be lost), with that cell.
+   */
   missing: readonly { name: string; nearest?: HeaderColumn }[];
 }
 

@@ -49,4 +49,6 @@ export interface CitedDocument {
   citations: CitationUse[];
   /** Undefined when the document has no reference list and none was given. */
   references: ListedReference[] | undefined;
+  /** A template's helper calls that the records cannot answer (template/unresolved), when they were answered. */
+  unresolved?: { message: string; line: number; column: number; endLine: number; endColumn: number }[];
 }

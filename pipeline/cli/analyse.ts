@@ -6,15 +6,13 @@ import { analyseRecords, analysisIds } from '../synthesis/analyse.ts';
 import { formatAnalysesJson, formatAnalysesText } from '../report/analyses.ts';
 import type { CliOptions } from './args.ts';
 import { readRecordsFolder } from './files.ts';
-import { exitCodeFor } from './check.ts';
+import { exitCodeFor, projectConfig } from './check.ts';
 import type { CliIO } from './io.ts';
 
 export function runAnalyseCommand(options: CliOptions, io: CliIO): number {
-  if (options.format !== 'stylish' && options.format !== 'json') {
-    throw new ReviewError('USAGE', `analyse prints stylish or json, not '${options.format}'`);
-  }
+  const config = projectConfig(options, io);
   const input = readRecordsFolder(resolve(io.cwd, options.records), io.cwd);
-  const { result, dataset } = checkRecords(input);
+  const { result, dataset } = checkRecords(input, { severities: config.severities });
   if (options.analysis !== undefined && !analysisIds(dataset.analyses).includes(options.analysis)) {
     const known = analysisIds(dataset.analyses);
     throw new ReviewError('USAGE', `no analysis '${options.analysis}' in analyses.csv${known.length ? `; there are ${known.join(', ')}` : ''}`);

@@ -2,25 +2,27 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ReviewError } from '../errors.ts';
-import { checkRecords } from '../run.ts';
 import { renderReview, type TemplateSource } from '../render/review.ts';
 import type { BuildVersion } from '../render/changes.ts';
 import { serialiseSnapshot, takeSnapshot } from '../snapshot.ts';
 import { buildVersions, epochDay } from './versions.ts';
 import type { CliOptions } from './args.ts';
-import { exitCodeFor, writeReport } from './check.ts';
+import { checkProject, exitCodeFor, projectConfig, requireGivenFolder, writeReport } from './check.ts';
 import { displayPath, readRecordsFolder, readTemplatesFolder, recordsSize } from './files.ts';
 import { createProgress } from './progress.ts';
 import { readReviewJson } from './review-json.ts';
-import { templateChecks, treeCache } from '../template-checks.ts';
+import { treeCache } from '../template-checks.ts';
 import type { CliIO } from './io.ts';
 import { checkOutputFolder, writeOutputFolder, type BuildFile } from './output-folder.ts';
 
 const MAIN_TEMPLATE = 'review.hbs';
 
 export async function runBuildCommand(options: CliOptions, io: CliIO): Promise<number> {
+  const config = projectConfig(options, io);
   const templatesDir = resolve(io.cwd, options.templates);
   const recordsDir = resolve(io.cwd, options.records);
+  requireGivenFolder(recordsDir, 'records', io.cwd);
+  requireGivenFolder(templatesDir, 'templates', io.cwd);
   const outDir = resolve(io.cwd, options.out);
   // Before the work: a build of minutes should not be refused at its end.
   checkOutputFolder(outDir, displayPath(outDir, io.cwd));
@@ -33,11 +35,13 @@ export async function runBuildCommand(options: CliOptions, io: CliIO): Promise<n
 
   // Each template is parsed once: the check reads its citations from the tree, and the render compiles that tree.
   const treeOf = treeCache();
-  const { result, dataset } = checkRecords(input, { ...templateChecks(templates, treeOf, claimWords), onRow: () => progress.row() });
+  const { result, dataset } = checkProject(input, templates, { config, keepOutcomes: true, claimWords, treeOf, onRow: () => progress.row() });
   progress.done();
-  if (exitCodeFor(result, undefined) !== 0) {
-    writeReport(result, options, io);
-    io.stderr('review: build stopped: the check found errors; nothing was written\n');
+  // With --max-warnings, too many warnings stop the build as errors do: CI gets one gate, not two.
+  if (exitCodeFor(result, options.maxWarnings) !== 0) {
+    writeReport(result, options, io, config);
+    const why = result.summary.errors > 0 ? 'the check found errors' : `${result.summary.warnings} warnings, more than --max-warnings ${options.maxWarnings}`;
+    io.stderr(`review: build stopped: ${why}; nothing was written\n`);
     return 1;
   }
 

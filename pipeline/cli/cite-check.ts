@@ -8,14 +8,14 @@ import { formatOfPath, readBibliographicFile } from '../citations/bibliographic-
 import { listFromItems, listFromRecords } from '../citations/reference-list.ts';
 import type { CitedDocument, ListedReference } from '../citations/types.ts';
 import type { CliOptions } from './args.ts';
-import { exitCodeFor, writeReport } from './check.ts';
+import { exitCodeFor, projectConfig, writeReport } from './check.ts';
 import { readInputFile } from './files.ts';
 import type { CliIO } from './io.ts';
 
 export function runCiteCheckCommand(options: CliOptions, io: CliIO): number {
-  const [manuscriptPath, ...extra] = options.positionals;
-  if (manuscriptPath === undefined) throw new ReviewError('USAGE', 'cite-check needs the manuscript file: review cite-check FILE');
-  if (extra.length > 0) throw new ReviewError('USAGE', `cite-check takes one file, not ${options.positionals.length}`);
+  // The parser lets cite-check run only with its one FILE.
+  const manuscriptPath = options.positionals[0] as string;
+  const config = projectConfig(options, io);
   const manuscript = readInputFile(resolve(io.cwd, manuscriptPath), io.cwd);
   const decoded = decodeBytes(manuscript.bytes);
   const parsed = parseManuscript(decoded.text, manuscript.path);
@@ -34,6 +34,7 @@ export function runCiteCheckCommand(options: CliOptions, io: CliIO): number {
 
   let entries = 0;
   const { result } = checkRecords(isCsv ? { tables: { references: referencesFile } } : { tables: {} }, {
+    severities: config.severities,
     encodings: [{ file: manuscript.path, encoding: decoded.encoding, undecodable: decoded.undecodable, strayBoms: decoded.strayBoms }],
     documents: (dataset): CitedDocument[] => {
       const references = isCsv ? listFromRecords(dataset.references) : given ?? parsed.references;
@@ -43,6 +44,6 @@ export function runCiteCheckCommand(options: CliOptions, io: CliIO): number {
   });
   const credits = parsed.citations.filter((citation) => citation.credited !== undefined).length;
   const counted = { ...result, summary: { ...result.summary, manuscript: { citations: parsed.citations.length, entries, credits } } };
-  writeReport(counted, options, io);
+  writeReport(counted, options, io, config);
   return exitCodeFor(result, options.maxWarnings);
 }

@@ -8,7 +8,7 @@ import { buildReviewModel } from '../render/model.ts';
 import { ISO_DATE, sameRecords, serialiseSnapshot, takeSnapshot } from '../snapshot.ts';
 import type { CliOptions } from './args.ts';
 import { writeFileAtomic } from './atomic.ts';
-import { exitCodeFor, writeReport } from './check.ts';
+import { exitCodeFor, projectConfig, writeReport } from './check.ts';
 import { displayPath, readRecordsFolder } from './files.ts';
 import type { CliIO } from './io.ts';
 import { epochDay, listVersions, readEarlier, versionRecords, versionsFolder } from './versions.ts';
@@ -16,10 +16,11 @@ import { epochDay, listVersions, readEarlier, versionRecords, versionsFolder } f
 export function runPublishCommand(options: CliOptions, io: CliIO): number {
   const recordsDir = resolve(io.cwd, options.records);
   const date = publicationDate(options.date, io.env);
+  const config = projectConfig(options, io);
   const input = readRecordsFolder(recordsDir, io.cwd);
-  const { result, dataset } = checkRecords(input);
+  const { result, dataset } = checkRecords(input, { severities: config.severities });
   if (exitCodeFor(result, undefined) !== 0) {
-    writeReport(result, options, io);
+    writeReport(result, options, io, config);
     io.stderr('review: publish stopped: the check found errors; no version was recorded\n');
     return 1;
   }

@@ -16,6 +16,17 @@ export interface HelperCall {
   column: number;
   endLine: number;
   endColumn: number;
+  /** The arguments and hash values when every one is a literal (string, number, boolean), so the call can be answered before rendering. */
+  literal?: { params: (string | number | boolean)[]; hash: Record<string, string | number | boolean> };
+}
+
+type Literal = hbs.AST.StringLiteral | hbs.AST.NumberLiteral | hbs.AST.BooleanLiteral;
+const isLiteral = (node: hbs.AST.Expression): node is Literal => node.type === 'StringLiteral' || node.type === 'NumberLiteral' || node.type === 'BooleanLiteral';
+
+/** A call's arguments as values, when all of them are literals. */
+function literalArguments(params: readonly hbs.AST.Expression[], pairs: readonly hbs.AST.HashPair[]): HelperCall['literal'] {
+  if (!params.every(isLiteral) || !pairs.every((pair) => isLiteral(pair.value))) return undefined;
+  return { params: params.map((p) => p.value), hash: Object.fromEntries(pairs.map((pair) => [pair.key, (pair.value as Literal).value])) };
 }
 
 /** A parsed template, as written: Handlebars' whitespace control is left to `compile`, which applies it to a tree it is given. */
@@ -116,7 +127,9 @@ export function findCalls(program: hbs.AST.Program, lookupsToo = false): HelperC
       node.type === 'SubExpression' ||
       (node.type === 'MustacheStatement' && (lookupsToo || params.length > 0 || (call.hash?.pairs.length ?? 0) > 0));
     if (isCall && call.path?.type === 'PathExpression') {
+      const literal = literalArguments(params, call.hash?.pairs ?? []);
       calls.push({
+        ...(literal ? { literal } : {}),
         name: (call.path as hbs.AST.PathExpression).original,
         strings: params.filter((p): p is hbs.AST.StringLiteral => p.type === 'StringLiteral').map((p) => p.value),
         argumentCount: params.length,

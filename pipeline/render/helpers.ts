@@ -10,6 +10,7 @@ import { OUTCOME_FILTERS, selectOutcomeRows } from './outcome-selection.ts';
 import type { CitationNumbering } from './numbering.ts';
 import { minOf } from '../arrays.ts';
 import { pooledField } from './pooled.ts';
+import type { HelperCall } from './handlebars.ts';
 
 /** What the helpers draw on during one render pass. */
 export interface HelperContext {
@@ -51,7 +52,6 @@ function split(args: unknown[]): { params: unknown[]; options: HelperOptions } {
 
 export function registerHelpers(handlebars: typeof Handlebars, context: HelperContext): void {
   const { model, numbering } = context;
-  const lang = model.lang;
   // Everything the helpers return counts against one budget per pass: the template text is bounded before the render
   // (render/expansion.ts), and this bounds what the helpers add to it (a 10 MB cell inserted from a partial included
   // thousands of times would otherwise make gigabytes).
@@ -89,58 +89,88 @@ export function registerHelpers(handlebars: typeof Handlebars, context: HelperCo
   // Text, which Handlebars escapes.
   register('version', () => context.version);
 
-  register('label', (key: unknown, options: HelperOptions) => {
-    const name = String(key);
-    if (!isLabelKey(name)) fail(options, `no label '${name}'`);
-    return label(name, lang);
-  });
-
-  register('study', (id: unknown, field: unknown, options: HelperOptions) => studyField(findStudy(String(id), options), String(field), options));
-
-  register('outcome', (studyId: unknown, outcome: unknown, options: HelperOptions) => {
-    const study = findStudy(String(studyId), options);
-    const criteria = options.hash as Record<string, unknown>;
-    const { field = 'value', ...filters } = criteria;
-    for (const key of Object.keys(filters)) if (!OUTCOME_FILTERS.has(key)) fail(options, `outcome takes ${[...OUTCOME_FILTERS].join(', ')} and field, not '${key}'`);
-    const matches = selectOutcomeRows(study.outcomes, String(outcome), filters);
-    const description = `${study.id} ${String(outcome)}${Object.entries(filters).map(([k, v]) => ` ${k}=${String(v)}`).join('')}`;
-    if (matches.length === 0) fail(options, `no outcome row matches ${description}`);
-    if (matches.length > 1) fail(options, `${matches.length} outcome rows match ${description}; add arm=, category=, analysis= or timepoint= to choose one`);
-    return outcomeField(matches[0] as OutcomeRecord, String(field), options);
-  });
-
+  // Drawn from the pooled analyses, which a check does not compute: answered while rendering only.
   register('pooled', (id: unknown, field: unknown, options: HelperOptions) => {
     const result = model.analyses.get(String(id));
     if (!result) fail(options, `no analysis has the id '${String(id)}' in analyses.csv`);
-    const text = pooledField(result, String(field), lang);
+    const text = pooledField(result, String(field), model.lang);
     if (!text.ok) fail(options, text.reason);
     return text.text;
   });
 
-  register('count', (what: unknown, options: HelperOptions) => {
-    const disease = (options.hash as { disease?: string }).disease;
-    const studies = model.studies.filter((s) => disease === undefined || s.study.disease === disease);
-    if (what === 'studies') return studies.length;
-    // Patients are summed over the studies that report n; "studies-without-n" says how many do not.
-    if (what === 'patients') return studies.reduce((sum, s) => sum + (s.study.n_enrolled ?? 0), 0);
-    if (what === 'studies-without-n') return studies.filter((s) => s.study.n_enrolled === undefined).length;
-    if (what === 'references') return numbering.order.length;
-    return fail(options, `count takes "studies", "patients", "studies-without-n" or "references", not '${String(what)}'`);
-  });
+  const draw = drawingHelpers(model, () => numbering.order.length);
+  for (const name of DRAWING_HELPERS) {
+    register(name, (...args: unknown[]) => {
+      const { params, options } = split(args);
+      try {
+        return draw[name](params, (options.hash ?? {}) as Hash);
+      } catch (error) {
+        if (error instanceof HelperProblem) fail(options, error.message);
+        throw error;
+      }
+    });
+  }
+}
 
-  register('num', (value: unknown, options: HelperOptions) => {
-    const decimals = (options.hash as { decimals?: number }).decimals;
-    if (typeof value !== 'number') fail(options, `num needs a number, not '${String(value)}'`);
-    return formatNumber(value, decimals);
-  });
+/** A helper call the records cannot answer (no row, two rows, an empty field, an unknown field); the render stops at it, the check reports it. */
+export class HelperProblem extends Error {}
 
-  function findStudy(id: string, options: HelperOptions) {
+function problem(message: string): never {
+  throw new HelperProblem(message);
+}
+
+/** The helpers that draw on the records, one declaration shared by the render and the check (`unresolvedCalls`). */
+export const DRAWING_HELPERS = ['label', 'study', 'outcome', 'count', 'num'] as const;
+type DrawingHelper = (typeof DRAWING_HELPERS)[number];
+type Hash = Readonly<Record<string, unknown>>;
+
+/**
+ * The drawing helpers as plain functions of their arguments and hash; each throws a HelperProblem for what
+ * the records cannot answer. `referenceCount` is the number of references cited (known while rendering).
+ */
+export function drawingHelpers(model: ReviewModel, referenceCount: () => number): Record<DrawingHelper, (params: readonly unknown[], hash: Hash) => Value> {
+  const lang = model.lang;
+  return {
+    label: ([key]) => {
+      const name = String(key);
+      if (!isLabelKey(name)) problem(`no label '${name}'`);
+      return label(name, lang);
+    },
+    study: ([id, field]) => studyField(findStudy(String(id)), String(field)),
+    outcome: ([studyId, outcome], criteria) => {
+      const study = findStudy(String(studyId));
+      const { field = 'value', ...filters } = criteria;
+      for (const key of Object.keys(filters)) if (!OUTCOME_FILTERS.has(key)) problem(`outcome takes ${[...OUTCOME_FILTERS].join(', ')} and field, not '${key}'`);
+      const matches = selectOutcomeRows(study.outcomes, String(outcome), filters);
+      const description = `${study.id} ${String(outcome)}${Object.entries(filters).map(([k, v]) => ` ${k}=${String(v)}`).join('')}`;
+      if (matches.length === 0) problem(`no outcome row matches ${description}`);
+      if (matches.length > 1) problem(`${matches.length} outcome rows match ${description}; add arm=, category=, analysis= or timepoint= to choose one`);
+      return outcomeField(matches[0] as OutcomeRecord, String(field));
+    },
+    count: ([what], hash) => {
+      const disease = (hash as { disease?: string }).disease;
+      const studies = model.studies.filter((s) => disease === undefined || s.study.disease === disease);
+      if (what === 'studies') return studies.length;
+      // Patients are summed over the studies that report n; "studies-without-n" says how many do not.
+      if (what === 'patients') return studies.reduce((sum, s) => sum + (s.study.n_enrolled ?? 0), 0);
+      if (what === 'studies-without-n') return studies.filter((s) => s.study.n_enrolled === undefined).length;
+      if (what === 'references') return referenceCount();
+      return problem(`count takes "studies", "patients", "studies-without-n" or "references", not '${String(what)}'`);
+    },
+    num: ([value], hash) => {
+      const decimals = (hash as { decimals?: number }).decimals;
+      if (typeof value !== 'number') problem(`num needs a number, not '${String(value)}'`);
+      return formatNumber(value, decimals);
+    },
+  };
+
+  function findStudy(id: string) {
     const study = model.studiesById.get(id);
-    if (!study) fail(options, `no study has the id '${id}'`);
+    if (!study) problem(`no study has the id '${id}'`);
     return study;
   }
 
-  function studyField(entry: ReturnType<typeof findStudy>, field: string, options: HelperOptions): Value {
+  function studyField(entry: ReturnType<typeof findStudy>, field: string): Value {
     const study: StudyRecord = entry.study;
     const value = ((): Value | undefined => {
       switch (field) {
@@ -167,14 +197,14 @@ export function registerHelpers(handlebars: typeof Handlebars, context: HelperCo
         case 'conclusion':
           return study[field];
         default:
-          return fail(options, `study has no field '${field}'`);
+          return problem(`study has no field '${field}'`);
       }
     })();
-    if (value === undefined || value === '') fail(options, `study ${entry.id} has no ${field} in studies.csv`);
+    if (value === undefined || value === '') problem(`study ${entry.id} has no ${field} in studies.csv`);
     return value;
   }
 
-  function outcomeField(row: OutcomeRecord, field: string, options: HelperOptions): Value {
+  function outcomeField(row: OutcomeRecord, field: string): Value {
     const source = row.source;
     const value = ((): Value | undefined => {
       switch (field) {
@@ -202,12 +232,45 @@ export function registerHelpers(handlebars: typeof Handlebars, context: HelperCo
         case 'reported':
           return row.reported?.raw;
         default:
-          return fail(options, `outcome has no field '${field}'`);
+          return problem(`outcome has no field '${field}'`);
       }
     })();
-    if (value === undefined) fail(options, `outcome ${row.study_id} ${row.outcome} (outcomes.csv line ${row.source.line}) has no ${field}`);
+    if (value === undefined) problem(`outcome ${row.study_id} ${row.outcome} (outcomes.csv line ${row.source.line}) has no ${field}`);
     return value;
   }
+}
+
+/** A drawing-helper call of a template that the records cannot answer, with the problem's message. */
+export interface UnresolvedCall {
+  call: HelperCall;
+  message: string;
+}
+
+/**
+ * Every drawing-helper call whose arguments are all literals, answered against the records as the render
+ * would, keeping those that fail: the check finds before rendering what would stop the build. A call with
+ * a variable argument (inside {{#each}}) can only be answered while rendering.
+ */
+export function unresolvedCalls(calls: readonly HelperCall[], model: ReviewModel): UnresolvedCall[] {
+  const draw = drawingHelpers(model, () => 0);
+  const out: UnresolvedCall[] = [];
+  for (const call of calls) {
+    if (call.literal === undefined || !(DRAWING_HELPERS as readonly string[]).includes(call.name)) continue;
+    try {
+      draw[call.name as DrawingHelper](call.literal.params, call.literal.hash);
+    } catch (error) {
+      if (!(error instanceof HelperProblem)) throw error;
+      out.push({ call, message: error.message });
+    }
+  }
+  return out;
+}
+
+/** The study ids that literal `study`/`outcome` calls draw on: the only studies (and their outcomes) a check must keep to answer them. */
+export function drawnStudyIds(calls: readonly HelperCall[]): Set<string> {
+  const ids = new Set<string>();
+  for (const call of calls) if ((call.name === 'study' || call.name === 'outcome') && call.literal) ids.add(String(call.literal.params[0]));
+  return ids;
 }
 
 export { escapeExpression };

@@ -4,6 +4,8 @@ import { maxOf } from '../arrays.ts';
 
 export interface StylishOptions {
   color: boolean;
+  /** The `--baseline` compared with: standing findings are marked, and counted apart. */
+  baselineRef?: string | undefined;
 }
 
 const COLORS = { red: 31, yellow: 33, blue: 34, dim: 2, bold: 1, underline: 4 } as const;
@@ -18,7 +20,7 @@ export function formatStylish(result: CheckResult, options: StylishOptions = { c
   const lines: string[] = [];
   for (const [file, diagnostics] of groupByFile(result.diagnostics)) {
     lines.push(paint('underline', file));
-    const rows = diagnostics.map((d) => [`${d.line}:${d.column}`, d.severity, messageWithSuggestion(d), d.ruleId] as const);
+    const rows = diagnostics.map((d) => [`${d.line}:${d.column}`, d.severity, messageWithSuggestion(d), d.baseline ? `${d.ruleId} (standing)` : d.ruleId] as const);
     const placeWidth = maxOf(rows.map((r) => r[0].length));
     const severityWidth = maxOf(rows.map((r) => r[1].length));
     for (const [place, severity, message, ruleId] of rows) {
@@ -32,6 +34,10 @@ export function formatStylish(result: CheckResult, options: StylishOptions = { c
   const counts = `${total} ${total === 1 ? 'problem' : 'problems'} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}${infos ? `, ${plural(infos, 'info')}` : ''})`;
   const mark = errors > 0 ? paint('red', '✖') : total > 0 ? paint('yellow', '⚠') : '✔';
   lines.push(`${mark} ${total === 0 ? 'no problems' : counts}`);
+  if (options.baselineRef !== undefined) {
+    const standing = result.diagnostics.filter((d) => d.baseline).length;
+    lines.push(`  ${result.diagnostics.length - standing} new, ${standing} already in ${options.baselineRef}`);
+  }
   for (const counts of describeCounts(result.summary)) lines.push(`  ${counts}`);
   return lines.join('\n') + '\n';
 }

@@ -6,6 +6,7 @@ import type { TableSpec } from './tables.ts';
 
 export interface ResolvedHeader {
   columns: HeaderColumn[];
+  /** Required columns absent, and optional ones absent while a header cell is near their name (a misspelling). */
   missing: { name: string; nearest?: HeaderColumn }[];
   /** Header cells naming a column already named by an earlier cell. */
   duplicates: HeaderColumn[];
@@ -37,11 +38,19 @@ export function resolveHeader(cells: readonly CsvCell[], spec: TableSpec): Resol
     }
     columns.push(column);
   }
-  const missing = spec.requiredColumns
+  const missing: ResolvedHeader['missing'] = spec.requiredColumns
     .filter((name) => !seen.has(name))
     .map((name) => {
       const near = columns.find((c) => c.name === undefined && c.suggestion === name);
       return near ? { name, nearest: near } : { name };
     });
+  // An optional column absent while a cell is near its name is a misspelling whose values would be lost
+  // (`n_enroled`), not an extra column: it counts as missing, at that cell. One cell per column, the first.
+  const required = new Set(spec.requiredColumns);
+  for (const column of columns) {
+    const name = column.suggestion;
+    if (column.name !== undefined || name === undefined || required.has(name) || seen.has(name) || missing.some((m) => m.name === name)) continue;
+    missing.push({ name, nearest: column });
+  }
   return { columns, missing, duplicates };
 }

@@ -111,13 +111,16 @@ describe('review analyse without analyses.csv', () => {
     expect(run.stdout).toContain('no analyses (records/analyses.csv is absent or empty)');
     const { report } = await analyseJson('records');
     expect(report.analyses).toEqual([]);
-    const check = JSON.parse((await runCli(['check', '--format', 'json', '--templates', 'no-such-folder'], { cwd: root })).stdout) as Report;
+    // An empty templates folder: the records alone (a --templates folder that does not exist is a usage error).
+    const noTemplates = mkdtempSync(join(tmpdir(), 'review-no-templates-'));
+    const check = JSON.parse((await runCli(['check', '--format', 'json', '--templates', noTemplates], { cwd: root })).stdout) as Report;
+    rmSync(noTemplates, { recursive: true, force: true });
     expect(report.diagnostics).toEqual(check.diagnostics);
   });
 
   it('refuses a format it does not print', async () => {
     const run = await runCli(['analyse', '--format', 'sarif'], { cwd: root });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("analyse prints stylish or json, not 'sarif'");
+    expect(run.stderr).toContain("--format must be one of stylish, json, not 'sarif'");
   });
 });

@@ -101,10 +101,12 @@ describe('review check on broken input', () => {
       'records/outcomes.csv:41:31 record/invalid-value',
       'records/outcomes.csv:42:24 record/csv-syntax',
       'records/outcomes.csv:43:39 record/csv-syntax',
+      `records/studies.csv:1:${misspeltColumn} record/missing-column`,
     ]);
     const header = report.diagnostics.find((d) => d.file === 'records/studies.csv' && d.line === 1);
-    expect(header).toMatchObject({ ruleId: 'record/unknown-column', severity: 'warning', column: misspeltColumn });
-    expect(header?.message).toContain("did you mean 'n_enrolled'");
+    // A misspelt known column loses its values: an error that says so, not a warning.
+    expect(header).toMatchObject({ ruleId: 'record/missing-column', severity: 'error', column: misspeltColumn, suggestion: 'n_enrolled' });
+    expect(header?.message).toContain('its values would be lost');
     const { read, accepted, rejected } = report.summary.records;
     expect(accepted + rejected).toBe(read);
     expect(read).toBe(95 + 4);

@@ -4,7 +4,7 @@ import { defineRule } from '../types.ts';
 export default defineRule({
   meta: {
     severity: 'warning',
-    description: 'A header names a column the table does not know; its values are ignored',
+    description: 'A header names a column the table does not know (and is near no absent one); its values are ignored',
     messages: {
       unknown: "column '{{raw}}' is not a column of {{table}}; its values are ignored",
       near: "column '{{raw}}' is not a column of {{table}}; did you mean '{{suggestion}}'",
@@ -13,7 +13,7 @@ export default defineRule({
   create(context) {
     return {
       header(fact) {
-        // A misspelt required column is already reported, at this cell, by record/missing-column.
+        // A misspelt known column (required, or optional and absent) is reported, at this cell, by record/missing-column.
         const misspeltRequired = new Set(fact.missing.map((m) => m.nearest));
         for (const column of fact.columns) {
           if (column.name !== undefined || column.duplicate || misspeltRequired.has(column) || column.raw.trim() === '') continue;

@@ -10,12 +10,16 @@ testRule('record/unknown-column', {
       name: 'a misspelt required column is left to record/missing-column',
       tables: { studies: 'id,refrence_id,disease,design\ns1,r1,RA,rct\n' },
     },
+    {
+      name: 'a misspelt optional column whose column is absent is left to record/missing-column (an error: its values would be lost)',
+      tables: { studies: 'id,reference_id,disease,design,contry\ns1,r1,RA,rct,Italy\n' },
+    },
   ],
   invalid: [
     {
-      name: 'a misspelling, with the column meant suggested',
-      tables: { studies: 'id,reference_id,disease,design,contry\ns1,r1,RA,rct,Italy\n' },
-      diagnostics: [{ line: 1, column: 32, message: "column 'contry' is not a column of studies; did you mean 'country'", suggestion: 'country' }],
+      name: 'a cell near a column the header already has: an extra column, with the near name suggested',
+      tables: { studies: 'id,reference_id,disease,design,country,contry\ns1,r1,RA,rct,Italy,Italy\n' },
+      diagnostics: [{ line: 1, column: 40, message: "column 'contry' is not a column of studies; did you mean 'country'", suggestion: 'country' }],
     },
     {
       name: 'a column nothing is near to',
