@@ -1,5 +1,5 @@
 // File-system and git edge of a living review's versions: versions/vN.json beside records/, and the records of an earlier version (`--since REF`).
-import { execFile } from 'node:child_process';
+import { GitFailure, runGit } from './git.ts';
 import { lstatSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ReviewError } from '../errors.ts';
@@ -28,9 +28,6 @@ export interface EarlierRecords {
 const VERSION_FILE = /^v([1-9]\d{0,5})\.json$/;
 /** More versions than a living review publishes in centuries; past it the folder is refused, not read. */
 const MAX_VERSIONS = 10_000;
-/** What `git show` may print for one record file, and how long git may take. */
-const MAX_GIT_OUTPUT = 256 * 1024 * 1024;
-const GIT_TIMEOUT_MS = 30_000;
 
 /** versions/ sits beside the records folder, in the repository that holds both. */
 export function versionsFolder(recordsDir: string): string {
@@ -144,7 +141,8 @@ export async function resolveSince(ref: string, context: SinceContext): Promise<
   }
   // Never an option to git: a revision does not start with '-'.
   if (ref.startsWith('-') || ref.includes('\u0000')) throw new ReviewError('USAGE', `--since '${ref}' is not a version, a file or a git revision`);
-  const git = (args: readonly string[]) => runGit(args, context);
+  const git = (args: readonly string[]) =>
+    runGit(args, { cwd: context.recordsDir, env: context.env, purpose: '--since a git revision (or give a published version, v1, or a snapshot file)' });
   const commit = (await git(['rev-parse', '--verify', `${ref}^{commit}`]).catch((error: unknown) => {
     if (error instanceof GitFailure) {
       throw new ReviewError(
@@ -185,53 +183,6 @@ function isFile(path: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** git ran and said no (an unknown revision, a path not in it): its first line of stderr. */
-class GitFailure extends Error {
-  readonly detail: string;
-  constructor(detail: string) {
-    super(detail);
-    this.detail = detail;
-  }
-}
-
-/** Runs git with an argument array (no shell), in the records folder, bounded in output and time. */
-function runGit(args: readonly string[], context: SinceContext): Promise<Buffer> {
-  return new Promise((resolvePromise, reject) => {
-    execFile(
-      'git',
-      ['-c', 'core.quotePath=false', ...args],
-      {
-        cwd: context.recordsDir,
-        encoding: 'buffer',
-        maxBuffer: MAX_GIT_OUTPUT,
-        timeout: GIT_TIMEOUT_MS,
-        windowsHide: true,
-        // No pager, no prompt for credentials: git must answer or fail.
-        env: { ...context.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', LC_ALL: 'C' },
-      },
-      (error, stdout, stderr) => {
-        if (!error) return resolvePromise(stdout);
-        const failure = error as NodeJS.ErrnoException & { killed?: boolean; signal?: string | null; code?: string | number };
-        if (failure.code === 'ENOENT') {
-          return reject(new ReviewError('UNREADABLE', 'git is not installed (or not on PATH); --since a git revision needs it. Give a published version (v1) or a snapshot file instead'));
-        }
-        if (failure.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
-          return reject(new ReviewError('LIMIT', `git show printed more than ${MAX_GIT_OUTPUT / 2 ** 20} MiB for one record file`));
-        }
-        if (failure.killed || failure.signal) return reject(new ReviewError('LIMIT', `git did not answer within ${GIT_TIMEOUT_MS / 1000} s`));
-        const detail = stderr
-          .toString('utf8')
-          .split('\n')
-          .find((line) => line.trim() !== '')
-          ?.replace(/^fatal: /, '')
-          .replace(/^Needed a single revision$/, 'no such revision')
-          .trim();
-        reject(new GitFailure(detail ?? `git ${args[0]} failed`));
-      },
-    );
-  });
 }
 
 /** SOURCE_DATE_EPOCH as a day (UTC), if it is set to whole seconds. */
