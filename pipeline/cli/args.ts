@@ -93,11 +93,13 @@ export const OPTION = {
   quiet: option({ flag: 'quiet', short: 'q', key: 'quiet', help: 'no progress or notes on stderr' }),
   debug: option({ flag: 'debug', key: 'debug', help: 'show stack traces of internal errors' }),
   help: option({ flag: 'help', short: 'h', key: 'help', help: 'print this help' }),
+  // Common to every command, as the design fixes it; only the commands that render or describe changes read it.
+  lang: option({ flag: 'lang', key: 'lang', value: 'zh|en', help: 'language of rendered labels and of what changed (default: zh)', parse: oneOf(['zh', 'en'] as const) }),
   version: option({ flag: 'version', short: 'v', key: 'version', help: "print review's version" }),
 } as const;
 
 /** Options every command takes. */
-const COMMON: readonly OptionSpec[] = [OPTION.quiet, OPTION.debug, OPTION.help];
+const COMMON: readonly OptionSpec[] = [OPTION.quiet, OPTION.debug, OPTION.lang, OPTION.help];
 /** Options taken with no command. */
 const TOP_LEVEL: readonly OptionSpec[] = [OPTION.help, OPTION.version, OPTION.quiet, OPTION.debug];
 

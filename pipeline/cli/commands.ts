@@ -20,7 +20,6 @@ const since = option({
 // publish's `--version N` is the number to publish, not the switch `review --version`; its date is checked by publish.
 const publishNumber = option({ flag: 'version', key: 'publishNumber', value: 'N', help: 'the number of the version (default: the latest published + 1)', parse: positiveInteger });
 const date = option({ flag: 'date', key: 'date', value: 'YYYY-MM-DD', help: "the version's date (default: SOURCE_DATE_EPOCH; never the clock)" });
-const lang = option({ flag: 'lang', key: 'lang', value: 'zh|en', help: 'language of rendered labels and of what changed (default: zh)', parse: oneOf(['zh', 'en'] as const) });
 const references = option({ flag: 'references', key: 'references', value: 'FILE', help: "the reference list (references.csv, CSL-JSON, RIS or BibTeX) instead of the manuscript's own" });
 const into = option({ flag: 'into', key: 'into', value: 'FILE', help: 'the references.csv to add rows to (default: records/references.csv)' });
 
@@ -36,7 +35,7 @@ export const COMMANDS: Readonly<Record<string, RegisteredCommand>> = {
   },
   build: {
     summary: 'check everything, then write the review and its evidence table as HTML and PDF (nothing when the check fails)',
-    options: [OPTION.records, OPTION.templates, out, only, since, lang, OPTION.format, OPTION.maxWarnings, OPTION.config],
+    options: [OPTION.records, OPTION.templates, out, only, since, OPTION.format, OPTION.maxWarnings, OPTION.config],
     run: async (options, io) => (await import('./build.ts')).runBuildCommand(options, io),
   },
   'cite-check': {
@@ -47,7 +46,7 @@ export const COMMANDS: Readonly<Record<string, RegisteredCommand>> = {
   },
   publish: {
     summary: 'record the current records as a published version (versions/vN.json beside the records folder), for the editor to commit',
-    options: [OPTION.records, publishNumber, date, lang, OPTION.config],
+    options: [OPTION.records, publishNumber, date, OPTION.config],
     run: async (options, io) => (await import('./publish.ts')).runPublishCommand(options, io),
   },
   analyse: {
