@@ -104,14 +104,19 @@ function eventTotals(studies: readonly StudyEffect[]): string[] | undefined {
   return [sum('experimental'), '', sum('control'), ''];
 }
 
+/** The colon after a label: full-width in Chinese. */
+function colon(lang: Lang): string {
+  return lang === 'zh' ? '：' : ': ';
+}
+
 function heterogeneityText(pooled: Pooled, random: boolean, lang: Lang): string {
   const tau = random ? `Tau² = ${estimateText(pooled.tau2)}; ` : '';
-  return `${label('forestHeterogeneity', lang)}: ${tau}Chi² = ${formatNumber(pooled.q, 2)}, df = ${pooled.df} (${pStatement(pooled.pQ)}); I² = ${Math.round(pooled.i2)}%`;
+  return `${label('forestHeterogeneity', lang)}${colon(lang)}${tau}Chi² = ${formatNumber(pooled.q, 2)}, df = ${pooled.df} (${pStatement(pooled.pQ)}); I² = ${Math.round(pooled.i2)}%`;
 }
 
 function effectText(pooled: Pooled, lang: Lang): string {
   const statistic = pooled.testDf === undefined ? 'Z' : `t(${pooled.testDf})`;
-  return `${label('forestOverallEffect', lang)}: ${statistic} = ${formatNumber(Math.abs(pooled.z), 2)} (${pStatement(pooled.p)})`;
+  return `${label('forestOverallEffect', lang)}${colon(lang)}${statistic} = ${formatNumber(Math.abs(pooled.z), 2)} (${pStatement(pooled.p)})`;
 }
 
 /** The rows of the plot, top to bottom: studies (by subgroup, each with its subtotal and tests), the total, the tests. */
@@ -152,7 +157,7 @@ function forestRows(synthesis: Synthesis, lang: Lang, studyLabel: (study: StudyE
   }
   rows.push(...total.slice(1));
   const test = synthesis.subgroupTest;
-  if (test) rows.push({ label: `${label('forestSubgroupTest', lang)}: Chi² = ${formatNumber(test.q, 2)}, df = ${test.df} (${pStatement(test.p)}); I² = ${formatNumber(test.i2, 1)}%`, note: true });
+  if (test) rows.push({ label: `${label('forestSubgroupTest', lang)}${colon(lang)}Chi² = ${formatNumber(test.q, 2)}, df = ${test.df} (${pStatement(test.p)}); I² = ${formatNumber(test.i2, 1)}%`, note: true });
   return rows;
 }
 
@@ -192,7 +197,7 @@ export function forestScene(result: AnalysisResult, lang: Lang, studyLabel: (stu
   const height = axisY + ROW * 3;
 
   const description = describe(result, rows, lang);
-  const title = `${label('forestPlot', lang)}: ${result.target.title}`;
+  const title = `${label('forestPlot', lang)}${colon(lang)}${result.target.title}`;
   const s = new SceneBuilder(width, height, { title, description });
   const text = (t: string, x: number, y: number, anchor: TextAnchor = 'start', bold = false) => (t === '' ? 0 : s.text(t, x, y, { size: SIZE, bold, anchor }));
   const xOf = (value: number) => {
