@@ -1,5 +1,6 @@
 // {{forest "id"}}: an analysis's forest plot as a vector scene, laid out as RevMan draws one (columns, squares, diamonds, tests, axis).
 import type { AnalysisResult } from '../synthesis/analyse.ts';
+import { appendAll, maxOf } from '../arrays.ts';
 import { estimateText, pStatement } from '../synthesis/present.ts';
 import { RATIO_MEASURES, type Pooled, type StudyEffect, type Synthesis } from '../synthesis/types.ts';
 import { SceneBuilder, type Color, type Scene, type TextAnchor } from './document/scene.ts';
@@ -145,17 +146,21 @@ function forestRows(synthesis: Synthesis, lang: Lang, studyLabel: (study: StudyE
   if (synthesis.subgroups && synthesis.subgroups.length > 0) {
     for (const group of synthesis.subgroups) {
       rows.push({ label: group.value, bold: true });
-      rows.push(...group.studies.map(studyRow));
-      rows.push(...summary(group.studies, group.pooled, 'forestSubtotal'), { label: '' });
+      appendAll(rows, group.studies.map(studyRow));
+      appendAll(rows, summary(group.studies, group.pooled, 'forestSubtotal'));
+      rows.push({ label: '' });
     }
-  } else rows.push(...synthesis.studies.map(studyRow), { label: '' });
+  } else {
+    appendAll(rows, synthesis.studies.map(studyRow));
+    rows.push({ label: '' });
+  }
   const pooled = synthesis.pooled;
   const total = summary(synthesis.studies, pooled, 'forestOverall');
   rows.push(total[0] as Row);
   if (pooled?.predictionLow !== undefined && pooled.predictionHigh !== undefined) {
     rows.push({ label: label('forestPrediction', lang), estimate: `[${estimateText(pooled.predictionLow)}, ${estimateText(pooled.predictionHigh)}]`, mark: { kind: 'interval', low: pooled.predictionLow, high: pooled.predictionHigh } });
   }
-  rows.push(...total.slice(1));
+  appendAll(rows, total.slice(1));
   const test = synthesis.subgroupTest;
   if (test) rows.push({ label: `${label('forestSubgroupTest', lang)}${colon(lang)}Chi² = ${formatNumber(test.q, 2)}, df = ${test.df} (${pStatement(test.p)}); I² = ${formatNumber(test.i2, 1)}%`, note: true });
   return rows;
@@ -240,7 +245,7 @@ export function forestScene(result: AnalysisResult, lang: Lang, studyLabel: (stu
     intervalLine(s, xOf(low), xOf(high), mid, plotLeft, plotRight, mark.kind === 'square' ? STUDY_INK : POOLED_INK);
     if (mark.kind === 'square') {
       const x = xOf(mark.study.estimate);
-      const maxWeight = Math.max(...synthesis.studies.map((st) => st.weight));
+      const maxWeight = maxOf(synthesis.studies.map((st) => st.weight));
       const side = Math.max(1.5, MAX_SQUARE * Math.sqrt(mark.study.weight / maxWeight));
       if (x >= plotLeft && x <= plotRight) s.rect(x - side / 2, mid - side / 2, side, side, { fill: STUDY_INK });
     }
