@@ -73,9 +73,15 @@ function words(result: AnalysisResult, lang: Lang) {
   return {
     measure: label(`measure${spec.measure}` as LabelKey, lang),
     method: `${method}, ${model}, 95% CI`,
-    experimental: result.target.experimental[0] ?? '',
-    control: result.target.control[0] ?? '',
+    experimental: armName(result, 'experimental'),
+    control: armName(result, 'control'),
   };
+}
+
+/** An arm as analyses.csv writes it (the engine matches arms lowercased): its first alternative. */
+function armName(result: AnalysisResult, arm: 'experimental' | 'control'): string {
+  const raw = result.target.source?.cell(arm)?.raw?.split(/[;；]/)[0]?.trim();
+  return raw === undefined || raw === '' ? (result.target[arm][0] ?? '') : raw;
 }
 
 function weightText(weight: number): string {

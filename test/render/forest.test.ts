@@ -101,6 +101,7 @@ describe('{{forest "bcg-rr"}} in examples/bcg', () => {
     const svg = forestSvg(run.html);
     expect(svg).toContain('Forest plot: Tuberculosis, BCG vaccine vs no vaccine');
     expect(svg).toContain('Aronson 1948 [1]');
+    expect(svg).toContain('>Favours BCG<');
     const pdf = await getDocument({ data: new Uint8Array(readFileSync(join(dir, 'out/review.pdf'))), useSystemFonts: false, disableFontFace: true, verbosity: 0 }).promise;
     try {
       let found = false;
