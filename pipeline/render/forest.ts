@@ -194,7 +194,7 @@ export function forestScene(result: AnalysisResult, lang: Lang, studyLabel: (stu
   const labelWidth = widest([label('forestStudy', lang), ...rows.filter((r) => !r.note).map((r) => r.label)], true) + PAD;
   const armWidth = armCount === 0 ? 0 : widest([...headWords, ...rows.flatMap((r) => r.arms ?? [])]) + PAD;
   const weightWidth = widest([label('forestWeight', lang), '100.0%']) + PAD;
-  const estimateWidth = widest([w.measure, w.method, ...rows.map((r) => r.estimate ?? '')]) + PAD;
+  const estimateWidth = widest([w.measure, w.method, ...rows.map((r) => r.estimate ?? '')]) + PAD * 2;
   const notesWidth = widest(rows.filter((r) => r.note).map((r) => r.label));
   const armsLeft = labelWidth;
   const weightRight = armsLeft + armWidth * armCount + weightWidth;
