@@ -10,6 +10,7 @@ import { OUTCOME_FILTERS, selectOutcomeRows } from './outcome-selection.ts';
 import type { CitationNumbering } from './numbering.ts';
 import { minOf } from '../arrays.ts';
 import { pooledField } from './pooled.ts';
+import type { AnalysisResult } from '../synthesis/analyse.ts';
 import type { HelperCall } from './handlebars.ts';
 
 /** What the helpers draw on during one render pass. */
@@ -19,7 +20,7 @@ export interface HelperContext {
   /** The line naming this build's version and date (`{{version}}`), as text. */
   version: string;
   /** Ready HTML of blocks computed outside the templates. */
-  blocks: { bibliography: () => string; evidenceTable: () => string; changes: () => string; versionHistory: () => string };
+  blocks: { bibliography: () => string; evidenceTable: () => string; changes: () => string; versionHistory: () => string; forest: (result: AnalysisResult) => string };
 }
 
 /**
@@ -27,7 +28,7 @@ export interface HelperContext {
  * console, outside the document (in CI, a line "::error::…" is a workflow command).
  */
 export const TEMPLATE_HELPERS: ReadonlySet<string> = new Set([
-  'cite', 'bibliography', 'evidenceTable', 'changes', 'version', 'versionHistory', 'label', 'study', 'outcome', 'count', 'num', 'pooled',
+  'cite', 'bibliography', 'evidenceTable', 'changes', 'version', 'versionHistory', 'label', 'study', 'outcome', 'count', 'num', 'pooled', 'forest',
   'if', 'unless', 'each', 'with', 'lookup',
 ]);
 
@@ -96,6 +97,17 @@ export function registerHelpers(handlebars: typeof Handlebars, context: HelperCo
     const text = pooledField(result, String(field), model.lang);
     if (!text.ok) fail(options, text.reason);
     return text.text;
+  });
+  let forests = 0;
+  register('forest', (...args: unknown[]) => {
+    const { params, options } = split(args);
+    if (params.length !== 1) fail(options, 'forest takes one analysis id: {{forest "id"}}');
+    const id = params[0];
+    const result = model.analyses.get(String(id));
+    if (!result) fail(options, `no analysis has the id '${String(id)}' in analyses.csv`);
+    if (!result.synthesis?.pooled) fail(options, `analysis ${result.target.id} has no pooled estimate to plot (${result.problem ?? 'no estimable study'})`);
+    if (++forests > MAX_BLOCK_USES * 4) fail(options, `{{forest}} is inserted more than ${MAX_BLOCK_USES * 4} times`);
+    return new SafeString(context.blocks.forest(result));
   });
 
   const draw = drawingHelpers(model, () => numbering.order.length);

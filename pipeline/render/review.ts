@@ -14,6 +14,8 @@ import { htmlDocument } from './html/document.ts';
 import { checkTemplateMarkup, sanitiseBody } from './html/markup.ts';
 import { label } from './labels.ts';
 import { BLOCK_ELEMENT, readMarkup } from './document/markup.ts';
+import { forestScene } from './forest.ts';
+import { formatNumberList } from '../citations/number-list.ts';
 import { changesBlocks, evidenceTableBlock, referenceAnchor, referencesBlock, versionHistoryBlocks } from './document/blocks.ts';
 import { blocksHtml } from './document/html.ts';
 import { PLAIN, linksOf, type Block, type DocumentModel } from './document/model.ts';
@@ -214,6 +216,14 @@ function helperContext(model: ReviewModel, numbering: CitationNumbering, input: 
       },
       changes: () => (final ? final.slots.put(changesBlocks(final.changes)) : ''),
       versionHistory: () => (final ? final.slots.put(versionHistoryBlocks(final.history, input.lang)) : ''),
+      // The plot cites its studies (their numbers stand in the labels) in both passes, as the evidence table does.
+      forest: (result) => {
+        const scene = forestScene(result, input.lang, (study) => {
+          const cited = (model.studiesById.get(study.id)?.study.reference_id ?? []).map((id) => numbering.numberOf(id));
+          return cited.length === 0 ? study.label : `${study.label} [${formatNumberList(cited, ',')}]`;
+        });
+        return final === undefined ? '' : final.slots.put([{ kind: 'figure', figure: { scene, caption: [{ text: scene.title, marks: PLAIN }], anchor: `forest-${result.target.id}` } }]);
+      },
     },
   };
 }

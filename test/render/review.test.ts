@@ -139,7 +139,7 @@ describe('template helpers', () => {
     const { dataset } = checkRecords({ tables: {} });
     const { buildReviewModel } = await import('../../pipeline/render/model.ts');
     const { CitationNumbering } = await import('../../pipeline/render/numbering.ts');
-    registerHelpers(handlebars, { model: buildReviewModel(dataset, 'en'), numbering: new CitationNumbering(), version: '', blocks: { bibliography: () => '', evidenceTable: () => '', changes: () => '', versionHistory: () => '' } });
+    registerHelpers(handlebars, { model: buildReviewModel(dataset, 'en'), numbering: new CitationNumbering(), version: '', blocks: { bibliography: () => '', evidenceTable: () => '', changes: () => '', versionHistory: () => '', forest: () => '' } });
     const ours = Object.keys(handlebars.helpers).filter((name) => !builtIn.has(name)).sort();
     expect(ours).toEqual([...TEMPLATE_HELPERS].filter((name) => !builtIn.has(name)).sort());
   });
