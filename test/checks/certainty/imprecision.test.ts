@@ -3,14 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runRule, testRule } from '../../helpers/rule-tester.ts';
 import { createImprecisionRule } from '../../../pipeline/checks/certainty/imprecision.ts';
 import { imprecisionSignal } from '../../../pipeline/appraisal/certainty.ts';
-import { HEADER, madeUpSource } from './signals.ts';
-
-// Made-up trials and results, pooled by the meta-analysis engine (the rule's default source).
-const ENGINE = {
-  studies: 'id,reference_id,disease,design\ns1,r1,SSc,rct\ns2,r2,SSc,rct\n',
-  analyses: 'id,title,outcome,measure,experimental,control,model,prediction\nsae,Serious adverse events,sae,RR,TCZ,placebo,random,yes\n',
-  outcomes: 'study_id,outcome,measure,arm,count,denominator\ns1,sae,count,TCZ,2,50\ns1,sae,count,placebo,20,50\ns2,sae,count,TCZ,20,50\ns2,sae,count,placebo,3,50\n',
-};
+import { ENGINE, HEADER, madeUpSource } from './signals.ts';
 
 testRule('certainty/imprecision', {
   valid: [

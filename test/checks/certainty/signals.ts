@@ -1,4 +1,4 @@
-// Made-up pooled results for the certainty rules' tests (no engine, no real analysis): a source that answers for analysis a1 alone.
+// Made-up inputs for the certainty rules' tests (no real analysis): a source that answers for analysis a1 alone, and two made-up trials for the engine.
 import type { AnalysisFactsSource, PooledSummary } from '../../../pipeline/appraisal/certainty.ts';
 
 export function madeUpSource(pooled: PooledSummary): () => AnalysisFactsSource {
@@ -6,3 +6,10 @@ export function madeUpSource(pooled: PooledSummary): () => AnalysisFactsSource {
 }
 
 export const HEADER = 'analysis_id,inconsistency,imprecision,certainty\n';
+
+// Made-up trials and results, pooled by the meta-analysis engine (the rule's default source).
+export const ENGINE = {
+  studies: 'id,reference_id,disease,design\ns1,r1,SSc,rct\ns2,r2,SSc,rct\n',
+  analyses: 'id,title,outcome,measure,experimental,control,model,prediction\nsae,Serious adverse events,sae,RR,TCZ,placebo,random,yes\n',
+  outcomes: 'study_id,outcome,measure,arm,count,denominator\ns1,sae,count,TCZ,2,50\ns1,sae,count,placebo,20,50\ns2,sae,count,TCZ,20,50\ns2,sae,count,placebo,3,50\n',
+};
